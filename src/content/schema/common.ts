@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/** A file-name slug: lowercase words joined by single hyphens, at most 64 characters. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * @example slug.parse("apache-kafka") // "apache-kafka"
+ */
+export const slug = z
+  .string()
+  .max(64, { message: "expected a slug of at most 64 characters" })
+  .regex(SLUG_PATTERN, { message: "expected a slug (lowercase letters, digits and single hyphens)" });
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * Parses an ISO 8601 date (`2026-05-04`) or datetime (`2026-05-04T10:00:00Z`) to epoch
+ * milliseconds, or returns undefined when the text is not a real calendar date.
+ * A datetime without an offset and a bare date are read as UTC.
+ * @example parseIsoDate("2026-02-30") // undefined
+ */
+export function parseIsoDate(text: string): number | undefined {
+  const m = DATE_RE.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h = "00", mi = "00", s = "00"] = m;
+  const year = Number(y), month = Number(mo), day = Number(d);
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
+  const iso = m[4] === undefined ? `${text}T00:00:00Z` : m[7] === undefined ? `${text}Z` : text;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** A date or datetime in ISO 8601; kept as the editor wrote it. */
+export const isoDate = z.string().refine((v) => parseIsoDate(v) !== undefined, {
+  message: "expected an ISO 8601 date",
+});
+
+/** An absolute http(s) URL. */
+export const httpUrl = z.string().refine((v) => isUrlWithScheme(v, ["http:", "https:"]), {
+  message: "expected an absolute http(s) URL",
+});
+
+/** An absolute https URL. */
+export const httpsUrl = z.string().refine((v) => isUrlWithScheme(v, ["https:"]), {
+  message: "expected an absolute https URL",
+});
+
+function isUrlWithScheme(value: string, schemes: string[]): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return schemes.includes(url.protocol) && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** A short plain or inline-markdown text. */
+export const text = (min: number, max: number) =>
+  z
+    .string()
+    .min(min, { message: min === 1 ? "expected a non-empty text" : `expected at least ${min} characters` })
+    .max(max, { message: `expected at most ${max} characters` });
+
+/** Inline or block markdown with no length limit but not empty. */
+export const markdown = z.string().min(1, { message: "expected a non-empty text" });

@@ -1,0 +1,66 @@
+import type { ComparisonFields, MatrixFields, ProductFields, SectorFields, SiteSettings } from "./schema/index.js";
+
+/** Where a record came from: its path relative to the site root, e.g. `content/products/redpanda.md`. */
+export interface Source {
+  slug: string;
+  file: string;
+}
+
+/** One `##` section of a markdown body, heading text and the markdown under it. */
+export interface BodySection {
+  title: string;
+  markdown: string;
+}
+
+export interface Sector extends SectorFields, Source {
+  body: string;
+}
+
+export interface Product extends ProductFields, Source {
+  /** The whole markdown body. */
+  body: string;
+  /** The body split at `##` headings, in file order; text before the first heading is dropped. */
+  sections: BodySection[];
+}
+
+export interface Comparison extends ComparisonFields, Source {
+  /** The two product slugs from the file name, in alphabetical order. */
+  a: string;
+  b: string;
+  body: string;
+}
+
+export interface Matrix extends MatrixFields, Source {
+  body: string;
+}
+
+/** Everything a site root holds, validated and cross-checked. Lists are sorted by slug. */
+export interface Content {
+  site: SiteSettings;
+  sectors: Sector[];
+  products: Product[];
+  comparisons: Comparison[];
+  matrices: Matrix[];
+}
+
+/**
+ * A problem found in the content, as data: what happened (message), where (file, line, field).
+ * Printed as `file:line: field: message` (see problems.ts).
+ */
+export interface Problem {
+  severity: "error" | "warning";
+  /** Path relative to the site root, with forward slashes. */
+  file: string;
+  /** 1-based line of the offending front-matter key, when known. */
+  line?: number;
+  /** Field path such as `timeline[2].date`; empty when the problem is the whole file. */
+  field: string;
+  message: string;
+}
+
+export interface LoadResult {
+  /** Present only when there is no error (warnings allowed). */
+  content?: Content;
+  /** Errors and warnings, sorted by file, then line. */
+  problems: Problem[];
+}
