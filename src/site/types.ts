@@ -184,6 +184,10 @@ export interface CuratedView {
   capabilities: { group: string; rows: { feature: string; a: CapabilityView; b: CapabilityView }[] }[];
   chooseIf: { aHtml?: string; bHtml?: string };
   bodySections: SectionView[];
+  /** The editors' questions, shown after the generated ones. */
+  faq: FaqItem[];
+  /** Absolute URL of the comparison's social card, when rendered. */
+  ogImage?: string;
 }
 
 export interface PairPage {

@@ -11,14 +11,17 @@ export const timelineEntrySchema = z.strictObject({
   spark: z.boolean().default(false),
 });
 
-const count = z.number().int().min(0);
+const COUNT = { message: "expected a whole number of at least 0" };
+const count = z.number().int(COUNT).min(0, COUNT);
 
 export const ratingSchema = z.strictObject({
-  value: z.number().min(0),
-  scale: z.number().positive(),
+  value: z.number().min(0, { message: "expected a number of at least 0" }),
+  scale: z.number().positive({ message: "expected a number greater than 0" }),
   count: count.optional(),
   source: text(1, 80).optional(),
-}).refine((r) => r.value <= r.scale, { message: "expected value to be at most scale", path: ["value"] });
+}).superRefine((r, ctx) => {
+  if (r.value > r.scale) ctx.addIssue({ code: "custom", path: ["value"], message: `expected a value of at most the scale (${r.scale})` });
+});
 
 export const metricsSchema = z.strictObject({
   as_of: isoDate,
@@ -44,6 +47,8 @@ const logo = z.string().refine(
   { message: "expected a site path under /assets/ or an https URL" },
 );
 
+const VELOCITY = { message: "expected a number from 0 to 10" };
+
 /** content/products/<slug>.md front matter. */
 export const productSchema = z.strictObject({
   name: text(1, 80),
@@ -54,7 +59,7 @@ export const productSchema = z.strictObject({
   summary: markdown,
   themes: z.array(slug).max(8, { message: "expected at most 8 themes" }).default([]),
   updated: isoDate,
-  velocity: z.number().min(0).max(10).optional(),
+  velocity: z.number().min(0, VELOCITY).max(10, VELOCITY).optional(),
   timeline: z.array(timelineEntrySchema).default([]),
   metrics: metricsSchema.optional(),
   facts: z.record(factKey, markdown).optional(),

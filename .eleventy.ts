@@ -1,0 +1,14 @@
+// Eleventy wiring only: data, templates and the dev server come from plugins in src/eleventy/.
+import { versusDataPlugin } from "./src/eleventy/versus-data-plugin.js";
+import { devServerPlugin } from "./src/eleventy/dev-server-plugin.js";
+
+export default function (eleventyConfig: any) {
+  const watch = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+  eleventyConfig.addPlugin(versusDataPlugin, { watch });
+  if (watch) eleventyConfig.addPlugin(devServerPlugin);
+  return {
+    dir: { input: "templates/entries", includes: "../components", layouts: "../layouts" },
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+  };
+}

@@ -1,0 +1,145 @@
+import { existsSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { loadRoot } from "../content/load-root.js";
+import type { Content, Problem } from "../content/types.js";
+import { resolveAsOf } from "../compute/as-of.js";
+import { buildSiteModel } from "../site/site-model.js";
+import { renderInWorkers } from "../render/worker-pool.js";
+import type { PageJob } from "../render/page-jobs.js";
+import { runEleventy, type WrittenPage } from "../eleventy/run-eleventy.js";
+import { buildAssets } from "./assets.js";
+import { digest, renderFingerprint } from "./digest.js";
+import { pageJobsWithDigests } from "./page-digests.js";
+import { inShard, ownsSharedFiles, type Shard, WHOLE_SITE } from "./shard.js";
+import { readManifest, type Manifest } from "./output-manifest.js";
+import { commitChanges, recoverInterruptedCommit, swapInFresh } from "./commit-output.js";
+import { createProgress } from "./progress.js";
+import { siteFiles } from "./site-files.js";
+import { phaseTimer } from "./phase-timer.js";
+
+export interface BuildOptions {
+  root: string;
+  output: string;
+  shard?: Shard;
+  search?: boolean;
+  socialCards?: boolean;
+  env?: NodeJS.ProcessEnv;
+  now?: () => number;
+  /** Where progress goes (a terminal gets a live line). */
+  progress?: NodeJS.WriteStream;
+}
+
+export type BuildOutcome =
+  | { ok: false; problems: Problem[] }
+  | {
+      ok: true;
+      warnings: Problem[];
+      content: Content;
+      /** HTML pages this build (or shard) owns, redirects excluded. */
+      pages: number;
+      /** Every file this build owns. */
+      files: number;
+      /** Files whose bytes changed and were written. */
+      written: number;
+      /** Pair pages and redirects that were rendered (inputs changed). */
+      rendered: number;
+      removed: number;
+    };
+
+/** A file held in memory until the commit: assets, site files, downloads, search index. */
+interface MemoryFile {
+  file: string;
+  bytes: Uint8Array | string;
+}
+
+/**
+ * Validates the root, then builds the site (or one shard of it) into a staging folder and
+ * commits it to `output` only when everything rendered. A content problem returns before any
+ * file is written; a template error or crash leaves the previous output as it was.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
+  const output = path.resolve(options.output);
+  const shard = options.shard ?? WHOLE_SITE;
+  const now = options.now ?? Date.now;
+  recoverInterruptedCommit(output);
+  const timings = phaseTimer(now);
+
+  const loaded = await loadRoot(path.resolve(options.root));
+  timings.lap("load");
+  if (!loaded.content) return { ok: false, problems: loaded.problems };
+  const content = loaded.content;
+  const asOf = resolveAsOf(options.env ?? process.env, now);
+  const assets = buildAssets();
+  const shared = ownsSharedFiles(shard);
+  const model = buildSiteModel(content, { asOfMs: asOf.ms, assets: assets.paths, search: options.search ?? true });
+
+  timings.lap("model");
+  const previous = existsSync(output) ? readManifest(output) : undefined;
+  const fingerprint = renderFingerprint();
+  const manifest: Manifest = { version: 1, files: {} };
+  const toRender: PageJob[] = [];
+  let pages = 0;
+  pageJobsWithDigests(model, fingerprint).forEach(({ job, digest: d }, position) => {
+    if (!inShard(shard, position)) return;
+    manifest.files[job.file] = d;
+    if (job.kind === "pair") pages++;
+    if (previous?.files[job.file] !== d) toRender.push(job);
+  });
+
+  timings.lap("digests");
+  const staging = `${output}.staging-${process.pid}-${now()}`;
+  mkdirSync(staging, { recursive: true });
+  try {
+    const progress = createProgress(toRender.length, options.progress ?? process.stderr, now);
+    const rendering = renderInWorkers(toRender, { context: model.pairContext, outDir: staging, onProgress: (n) => progress.add(n) });
+    let eleventyPages: WrittenPage[] = [];
+    const memory: MemoryFile[] = [];
+    if (shared) {
+      eleventyPages = await runEleventy(staging, model);
+      timings.lap("eleventy");
+      memory.push(...assets.files, ...siteFiles(model));
+    }
+    await rendering;
+    timings.lap("pair pages");
+    progress.finish();
+
+    const changed = toRender.map((j) => j.file);
+    // Eleventy rewrote its pages: keep only those whose bytes differ from the last build.
+    for (const page of eleventyPages) {
+      const d = digest(page.content);
+      manifest.files[page.file] = d;
+      if (previous?.files[page.file] === d) unlinkSync(path.join(staging, page.file));
+      else changed.push(page.file);
+    }
+    if (shared) pages += eleventyPages.filter((p) => p.file.endsWith(".html")).length - model.pages.aliasRedirects.length;
+    for (const m of memory) {
+      const d = digest(m.bytes);
+      manifest.files[m.file] = d;
+      if (previous?.files[m.file] === d) continue;
+      const target = path.join(staging, m.file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, m.bytes);
+      changed.push(m.file);
+    }
+
+    timings.lap("site files");
+    const removed = previous ? Object.keys(previous.files).filter((f) => !(f in manifest.files)) : [];
+    if (previous) commitChanges(output, { staging, changed, removed, manifest });
+    else swapInFresh(output, staging, manifest);
+    timings.lap("commit");
+    timings.report(options.progress ?? process.stderr);
+    return {
+      ok: true,
+      warnings: loaded.problems,
+      content,
+      pages,
+      files: Object.keys(manifest.files).length,
+      written: changed.length,
+      rendered: toRender.length,
+      removed: removed.length,
+    };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { writeFileAtomic } from "./fs-atomic.js";
+import { writeManifest, type Manifest } from "./output-manifest.js";
+
+/**
+ * How a finished staging folder becomes the output. Until the commit starts, the previous output
+ * is untouched. A fresh build swaps whole folders (two renames). An incremental build moves only
+ * changed files in, following a journal written first: if the process dies mid-move, the next
+ * build replays the journal before anything else, so the output is never left half-updated.
+ */
+export interface Journal {
+  staging: string;
+  changed: string[];
+  removed: string[];
+  manifest: Manifest;
+}
+
+export const journalPath = (output: string): string => `${output}.versus-journal.json`;
+
+/** Replaces `output` by the complete `staging` folder. */
+export function swapInFresh(output: string, staging: string, manifest: Manifest): void {
+  let old: string | undefined;
+  if (existsSync(output)) {
+    old = `${output}.old-${process.pid}-${Date.now()}`;
+    renameSync(output, old);
+  }
+  renameSync(staging, output);
+  writeManifest(output, manifest);
+  if (old) removeInBackground(old);
+}
+
+/** Moves the changed files of `staging` into `output` and deletes the removed ones, journaled. */
+export function commitChanges(output: string, journal: Journal): void {
+  writeFileAtomic(journalPath(output), JSON.stringify(journal));
+  applyJournal(output, journal);
+}
+
+/** Finishes a commit that a killed build left half-done. Returns whether there was one. */
+export function recoverInterruptedCommit(output: string): boolean {
+  const file = journalPath(output);
+  if (!existsSync(file)) return false;
+  applyJournal(output, JSON.parse(readFileSync(file, "utf8")) as Journal);
+  return true;
+}
+
+function applyJournal(output: string, journal: Journal): void {
+  for (const rel of journal.changed) {
+    const from = path.join(journal.staging, rel);
+    if (!existsSync(from)) continue; // already moved before an interruption
+    const to = path.join(output, rel);
+    mkdirSync(path.dirname(to), { recursive: true });
+    renameSync(from, to);
+  }
+  for (const rel of journal.removed) {
+    rmSync(path.join(output, rel), { force: true });
+    removeEmptyParents(output, path.dirname(rel));
+  }
+  writeManifest(output, journal.manifest);
+  rmSync(journalPath(output), { force: true });
+  removeInBackground(journal.staging);
+}
+
+function removeEmptyParents(root: string, rel: string): void {
+  for (let dir = rel; dir !== "." && dir !== ""; dir = path.dirname(dir)) {
+    try {
+      rmdirSync(path.join(root, dir));
+    } catch {
+      return; // not empty (or gone): stop climbing
+    }
+  }
+}
+
+/** Deleting tens of thousands of files takes seconds on some disks; the build need not wait. */
+function removeInBackground(dir: string): void {
+  if (!existsSync(dir)) return;
+  spawn("rm", ["-rf", dir], { detached: true, stdio: "ignore" }).unref();
+}

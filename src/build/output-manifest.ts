@@ -1,0 +1,27 @@
+import { readFileSync } from "node:fs";
+import { writeFileAtomic } from "./fs-atomic.js";
+
+/**
+ * What the last successful build into an output folder wrote: every file and the digest of its
+ * inputs (pages rendered from data) or of its bytes (everything else). Kept beside the output,
+ * not in it, so shard outputs and full builds stay byte-identical.
+ */
+export interface Manifest {
+  version: 1;
+  files: Record<string, string>;
+}
+
+export const manifestPath = (output: string): string => `${output}.versus-manifest.json`;
+
+export function readManifest(output: string): Manifest | undefined {
+  try {
+    const m = JSON.parse(readFileSync(manifestPath(output), "utf8")) as Manifest;
+    return m.version === 1 && typeof m.files === "object" ? m : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeManifest(output: string, manifest: Manifest): void {
+  writeFileAtomic(manifestPath(output), JSON.stringify(manifest));
+}

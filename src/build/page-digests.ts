@@ -1,0 +1,47 @@
+import type { SiteModel } from "../site/site-model.js";
+import type { PageJob } from "../render/page-jobs.js";
+import { reversePairSlug } from "../compute/pairs.js";
+import { outputFileFor, urls } from "../site/urls.js";
+import { digest } from "./digest.js";
+
+/**
+ * Every pair page and reverse-order redirect of the site, in a fixed order, each with a digest
+ * of exactly what its HTML depends on. Per-product digests are computed once; a pair's digest
+ * combines its two products, the few top-ranked products its alternatives can show, and the
+ * site-wide inputs. Editing one product's body thus changes only the pages that show that body.
+ */
+export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { job: PageJob; digest: string }[] {
+  const ctx = model.pairContext;
+  const siteDigest = digest(fingerprint, JSON.stringify(ctx.site), model.pairs.map((p) => p.slug).join(","));
+  const productDigest = new Map(Object.values(ctx.products).map((p) => [p.slug, digest(JSON.stringify(p), JSON.stringify(ctx.cadence[p.slug]))]));
+  // Alternatives show a card (name, tagline, velocity, links) of the top of the ranking; two
+  // page products may be skipped, so limit + 2 cards decide every page of the sector.
+  const shown = ctx.site.alternativesLimit + 2;
+  const rankingDigest = new Map(
+    Object.entries(ctx.rankings).map(([sector, ranked]) => [
+      sector,
+      digest(...ranked.slice(0, Math.max(shown, 4)).map((r) => [r.slug, r.name, r.view.tagline, r.view.velocity.text, r.view.sector.slug].join("\u0001"))),
+    ]),
+  );
+  const out: { job: PageJob; digest: string }[] = [];
+  for (const pair of model.pairs) {
+    const a = ctx.products[pair.a]!;
+    const b = ctx.products[pair.b]!;
+    const curated = ctx.curated[pair.slug];
+    out.push({
+      job: { kind: "pair", file: outputFileFor(urls.compare(pair.slug)), slug: pair.slug, a: pair.a, b: pair.b },
+      digest: digest(
+        siteDigest,
+        productDigest.get(pair.a)!,
+        productDigest.get(pair.b)!,
+        rankingDigest.get(a.sector.slug) ?? "",
+        rankingDigest.get(b.sector.slug) ?? "",
+        curated ? JSON.stringify(curated) : "",
+      ),
+    });
+    const from = urls.compare(reversePairSlug(pair.a, pair.b));
+    const to = urls.compare(pair.slug);
+    out.push({ job: { kind: "redirect", file: outputFileFor(from), from, to }, digest: digest(fingerprint, ctx.site.url, to) });
+  }
+  return out;
+}

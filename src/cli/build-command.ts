@@ -1,0 +1,46 @@
+import path from "node:path";
+import { buildSite } from "../build/build-site.js";
+import { parseShard, WHOLE_SITE } from "../build/shard.js";
+import { stringFlag, UsageError, type ParsedArgs } from "./args.js";
+import { reportProblems, type Output } from "./report.js";
+
+/** `versus build`: validate, then build into the output folder; one summary line on success. */
+export async function buildCommand(args: ParsedArgs, io: Output): Promise<number> {
+  const started = Date.now();
+  const root = path.resolve(stringFlag(args, "root", "."));
+  const output = path.resolve(stringFlag(args, "output", path.join(root, "_site")));
+  let shard = WHOLE_SITE;
+  if (args.flags.has("shard")) {
+    try {
+      shard = parseShard(stringFlag(args, "shard", ""));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  let result;
+  try {
+    result = await buildSite({
+      root,
+      output,
+      shard,
+      search: !args.flags.has("no-search"),
+      socialCards: !args.flags.has("no-social-cards"),
+    });
+  } catch (error) {
+    // A template or file-system failure: one line, the previous output stays as it was.
+    io.err(`versus build: ${(error as Error).message.split("\n").map((l) => l.trim()).filter(Boolean).join(" ")}; the previous output was left unchanged`);
+    return 1;
+  }
+  if (!result.ok) {
+    reportProblems(result.problems, io, "nothing was built");
+    return 1;
+  }
+  reportProblems(result.warnings, io, "");
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const share = shard.count > 1 ? ` (shard ${shard.index}/${shard.count})` : "";
+  io.out(
+    `built ${result.pages} pages${share} in ${seconds}s → ${path.relative(process.cwd(), output) || "."} ` +
+      `(${result.files} files: ${result.written} written, ${result.removed} removed, ${result.files - result.written} unchanged)`,
+  );
+  return 0;
+}

@@ -1,0 +1,25 @@
+import path from "node:path";
+import { loadRoot } from "../content/load-root.js";
+import { sortProblems } from "../content/problems.js";
+import { resolveAsOf } from "../compute/as-of.js";
+import { plural } from "../compute/plural.js";
+import { findStale } from "../authoring/staleness.js";
+import { stringFlag, type ParsedArgs } from "./args.js";
+import { reportProblems, type Output } from "./report.js";
+
+/**
+ * `versus check`: every problem in the root, one line each, exit 1 on any error; otherwise the
+ * warnings (staleness, stray files) and a one-line summary.
+ */
+export async function checkCommand(args: ParsedArgs, io: Output): Promise<number> {
+  const root = path.resolve(stringFlag(args, "root", "."));
+  const loaded = await loadRoot(root);
+  const content = loaded.content;
+  const stale = content ? findStale(content, resolveAsOf(process.env, Date.now).ms) : [];
+  if (reportProblems(sortProblems([...loaded.problems, ...stale]), io, "fix them and run check again")) return 1;
+  io.out(
+    `ok: ${plural(content!.products.length, "product")}, ${plural(content!.sectors.length, "sector")}, ` +
+      `${plural(content!.comparisons.length, "comparison")}, ${plural(content!.matrices.length, "matrix", "matrices")}`,
+  );
+  return 0;
+}

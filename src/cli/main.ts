@@ -1,0 +1,64 @@
+import { AsOfError } from "../compute/as-of.js";
+import { parseArgs, stringFlag, UsageError } from "./args.js";
+import { checkCommand } from "./check-command.js";
+import { buildCommand } from "./build-command.js";
+import { serveCommand } from "./serve-command.js";
+import { schemaCommand } from "../authoring/schema-command.js";
+import { newCommand } from "../authoring/new-command.js";
+
+const USAGE = `usage: versus <command> [options]
+
+  check   [--root DIR]                       validate content, print every problem
+  build   [--root DIR] [--output DIR] [--shard K/N] [--no-search] [--no-social-cards]
+  serve   [--root DIR] [--port N]            dev server with live reload
+  new     product <slug> --sector <s> --name "<name>" | comparison <a> <b> | matrix <slug> --columns a,b,c
+  schema  [--check]                          write (or check) the JSON Schemas in schemas/`;
+
+/** Runs one command; returns the process exit code. Content problems are printed, never thrown. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const out = (line: string): void => void process.stdout.write(`${line}\n`);
+  const err = (line: string): void => void process.stderr.write(`${line}\n`);
+  try {
+    switch (command) {
+      case "check":
+        return await checkCommand(parseArgs(rest, ["root"]), { out, err });
+      case "build":
+        return await buildCommand(parseArgs(rest, ["root", "output", "shard"]), { out, err });
+      case "serve":
+        return await serveCommand(parseArgs(rest, ["root", "port"]));
+      case "schema": {
+        const args = parseArgs(rest, ["out"]);
+        const result = await schemaCommand({ outDir: stringFlag(args, "out", "schemas"), check: args.flags.has("check") });
+        result.lines.forEach(result.exitCode === 0 ? out : err);
+        return result.exitCode;
+      }
+      case "new": {
+        const today = new Date().toISOString().slice(0, 10);
+        const result = await newCommand([...rest], { root: process.cwd(), today });
+        result.lines.forEach(result.exitCode === 0 ? out : err);
+        return result.exitCode;
+      }
+      case undefined:
+      case "help":
+      case "--help":
+        out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        err(`versus: unknown command "${command}"`);
+        err(USAGE);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`versus ${command}: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof AsOfError) {
+      err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+

@@ -1,0 +1,85 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { ioReason } from "./parse/text-file.js";
+import { error, warning } from "./problems.js";
+import { SLUG_PATTERN } from "./schema/index.js";
+import type { Problem } from "./types.js";
+
+export const KINDS = ["sectors", "products", "comparisons", "matrices"] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** One record file found in a content folder, with a valid slug. */
+export interface FoundFile {
+  slug: string;
+  /** Path relative to the root, forward slashes. */
+  file: string;
+  abs: string;
+  format: "md" | "json";
+}
+
+export interface Discovery {
+  records: Record<Kind, FoundFile[]>;
+  metrics: FoundFile[];
+  problems: Problem[];
+}
+
+const MAX_SLUG = 64;
+
+/**
+ * Lists the record files of a root: `content/<kind>/*.md|*.json` and `data/metrics/*.json`.
+ * Files with a bad slug, or a slug already taken by the other format, are reported and left
+ * out; other files are a warning. Missing folders are simply empty. Sorted by slug.
+ * @example (await discover("/site")).records.products.map((f) => f.file)
+ * // ["content/products/apache-kafka.md", "content/products/redpanda.json"]
+ */
+export async function discover(root: string): Promise<Discovery> {
+  const problems: Problem[] = [];
+  const records = {} as Record<Kind, FoundFile[]>;
+  for (const kind of KINDS) records[kind] = await listFolder(root, `content/${kind}`, ["md", "json"], problems);
+  const metrics = await listFolder(root, "data/metrics", ["json"], problems);
+  return { records, metrics, problems };
+}
+
+async function listFolder(root: string, folder: string, formats: readonly ("md" | "json")[], problems: Problem[]): Promise<FoundFile[]> {
+  let entries;
+  try {
+    entries = await readdir(join(root, folder), { withFileTypes: true });
+  } catch (err) {
+    const code = ioReason(err);
+    if (code !== "ENOENT") problems.push(error(folder, `could not read the folder (${code})`));
+    return [];
+  }
+  const bySlug = new Map<string, FoundFile>();
+  const names = entries.map((e) => ({ name: e.name, isFile: e.isFile() || e.isSymbolicLink() })).sort((x, y) => (x.name < y.name ? -1 : 1));
+  // .md before .json, so the markdown file is the one kept when both exist.
+  names.sort((x, y) => rank(x.name) - rank(y.name));
+  for (const { name, isFile } of names) {
+    // Dotfiles (.gitkeep, .DS_Store) are tooling, not content.
+    if (name.startsWith(".")) continue;
+    const file = `${folder}/${name}`;
+    const dot = name.lastIndexOf(".");
+    const ext = dot > 0 ? name.slice(dot + 1) : "";
+    const format = formats.find((f) => f === ext);
+    if (!isFile || format === undefined) {
+      const expected = formats.map((f) => `.${f}`).join(" or ");
+      problems.push(warning(file, `ignored: expected a ${expected} file${isFile ? "" : ", found a folder"}`));
+      continue;
+    }
+    const slug = name.slice(0, dot);
+    if (!SLUG_PATTERN.test(slug) || slug.length > MAX_SLUG) {
+      problems.push(error(file, `file name "${slug}" is not a valid slug; expected lowercase letters, digits and single hyphens, at most ${MAX_SLUG} characters`));
+      continue;
+    }
+    const taken = bySlug.get(slug);
+    if (taken) {
+      problems.push(error(file, `slug "${slug}" also has ${taken.file}; keep one of the two files`));
+      continue;
+    }
+    bySlug.set(slug, { slug, file, abs: join(root, folder, name), format });
+  }
+  return [...bySlug.values()].sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+}
+
+function rank(name: string): number {
+  return name.endsWith(".md") ? 0 : 1;
+}

@@ -1,0 +1,168 @@
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { z } from "zod";
+import { checkProductBody } from "./body-checks.js";
+import { parsePairSlug } from "./comparison-name.js";
+import { crossReference, type Checked } from "./cross-references.js";
+import { discover, type FoundFile } from "./discover.js";
+import { mapLimit } from "./map-limit.js";
+import { LineMap } from "./paths.js";
+import { readJsonFile, readRecordFile, type RawRecord } from "./parse/record-file.js";
+import type { ParseIssue } from "./parse/result.js";
+import { error, hasErrors, sortProblems } from "./problems.js";
+import {
+  comparisonSchema,
+  matrixSchema,
+  metricsSchema,
+  productSchema,
+  sectorSchema,
+  siteSchema,
+  type SiteSettings,
+} from "./schema/index.js";
+import type { BodySection, Comparison, Content, LoadResult, Matrix, Problem, Product, Sector } from "./types.js";
+import { validateFields } from "./validate-record.js";
+
+export interface LoadOptions {
+  /**
+   * Rethrow unexpected exceptions (bugs in the loader) instead of reporting them as a problem
+   * on the file being read. Tests set it so programming errors are never hidden.
+   */
+  rethrowInternalErrors?: boolean;
+}
+
+/** Files read at once; enough to keep the disk busy, far below descriptor limits. */
+const CONCURRENCY = 32;
+
+type Loaded<T> = Checked<T> & { body: string; sections?: BodySection[] };
+
+const SITE_FILE = "data/site.json";
+
+/**
+ * Loads and validates every record of a site root. Never throws for content problems: each
+ * one is a Problem, and `content` is returned only when there is no error.
+ * @example
+ * const { content, problems } = await loadRoot("./");
+ * problems.map(formatProblem).forEach((line) => console.log(line));
+ */
+export async function loadRoot(root: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const problems: Problem[] = [];
+  const guard = async <T>(file: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (options.rethrowInternalErrors) throw err;
+      const reason = err instanceof Error ? `${err.name}: ${err.message.split("\n")[0]}` : String(err);
+      problems.push(error(file, `internal error while loading this file (${reason}); please report it`));
+      return undefined;
+    }
+  };
+
+  const found = await discover(root);
+  problems.push(...found.problems);
+
+  const site = await guard(SITE_FILE, () => loadSite(root, problems));
+  const load = <S extends z.ZodType>(files: FoundFile[], schema: S, product = false) =>
+    mapLimit(files, CONCURRENCY, (f) => guard(f.file, () => loadRecord(f, schema, problems, product)));
+  const sectors = defined(await load(found.records.sectors, sectorSchema));
+  const products = defined(await load(found.records.products, productSchema, true));
+  const matrices = defined(await load(found.records.matrices, matrixSchema));
+  const metrics = defined(await mapLimit(found.metrics, CONCURRENCY, (f) => guard(f.file, () => loadMetrics(f, problems))));
+
+  // Slugs of every product file found, valid or not, so a typo in one product does not
+  // also make every comparison that names it fail.
+  const productSlugs = new Set(found.records.products.map((f) => f.slug));
+  const comparisons = defined(await load(found.records.comparisons, comparisonSchema)).map((c) => {
+    const name = parsePairSlug(c.slug, productSlugs, c.file.endsWith(".json") ? "json" : "md");
+    if (!name.ok) problems.push(error(c.file, name.message));
+    return { ...c, pair: name.ok ? { a: name.a, b: name.b } : undefined };
+  });
+
+  problems.push(...crossReference({ sectors, products, comparisons, matrices, metrics }));
+
+  const sorted = sortProblems(problems);
+  if (hasErrors(sorted) || site === undefined) return { problems: sorted };
+
+  const metricsBySlug = new Map(metrics.map((m) => [m.slug, m.fields]));
+  const content: Content = {
+    site,
+    sectors: sectors.map((s): Sector => ({ slug: s.slug, file: s.file, ...s.fields!, body: s.body })),
+    products: products.map((p): Product => {
+      const product: Product = { slug: p.slug, file: p.file, ...p.fields!, body: p.body, sections: p.sections ?? [] };
+      const fromFile = metricsBySlug.get(p.slug);
+      if (product.metrics === undefined && fromFile !== undefined) product.metrics = fromFile;
+      return product;
+    }),
+    comparisons: comparisons.map((c): Comparison => ({ slug: c.slug, file: c.file, ...c.fields!, a: c.pair!.a, b: c.pair!.b, body: c.body })),
+    matrices: matrices.map((m): Matrix => ({ slug: m.slug, file: m.file, ...m.fields!, body: m.body })),
+  };
+  return { content, problems: sorted };
+}
+
+async function loadRecord<S extends z.ZodType>(f: FoundFile, schema: S, problems: Problem[], product: boolean): Promise<Loaded<z.output<S>>> {
+  const raw = await readRecordFile(f.abs, f.format);
+  if (!raw.ok) {
+    problems.push(...toProblems(f.file, raw.issues));
+    return { slug: f.slug, file: f.file, lines: emptyLines(), fields: undefined, data: undefined, body: "" };
+  }
+  const checked = validateFields(schema, raw.value, f.file);
+  problems.push(...checked.problems);
+  const loaded: Loaded<z.output<S>> = { slug: f.slug, file: f.file, lines: raw.value.lines, fields: checked.fields, data: raw.value.data, body: raw.value.body };
+  if (product) {
+    const body = checkProductBody(raw.value.body, raw.value.bodyLine, raw.value.bodyKeyLine);
+    for (const p of body.problems) problems.push(error(f.file, p.message, { line: p.line, field: "body" }));
+    loaded.sections = body.sections;
+  }
+  return loaded;
+}
+
+async function loadMetrics(f: FoundFile, problems: Problem[]): Promise<Checked<z.output<typeof metricsSchema>>> {
+  const json = await readJsonFile(f.abs);
+  if (!json.ok) {
+    problems.push(...toProblems(f.file, json.issues));
+    return { slug: f.slug, file: f.file, lines: emptyLines(), fields: undefined, data: undefined };
+  }
+  const checked = validateFields(metricsSchema, asRecord(json.value), f.file);
+  problems.push(...checked.problems);
+  return { slug: f.slug, file: f.file, lines: json.value.lines, fields: checked.fields, data: json.value.data };
+}
+
+async function loadSite(root: string, problems: Problem[]): Promise<SiteSettings | undefined> {
+  const path = join(root, SITE_FILE);
+  if (!(await exists(path))) {
+    problems.push(error(SITE_FILE, "required file is missing; expected the site settings (name, url, description)"));
+    return undefined;
+  }
+  const json = await readJsonFile(path);
+  if (!json.ok) {
+    problems.push(...toProblems(SITE_FILE, json.issues));
+    return undefined;
+  }
+  const checked = validateFields(siteSchema, asRecord(json.value), SITE_FILE);
+  problems.push(...checked.problems);
+  return checked.fields;
+}
+
+function asRecord(json: { data: Record<string, unknown>; lines: LineMap }): RawRecord {
+  return { data: json.data, lines: json.lines, body: "", bodyLine: undefined, bodyKeyLine: undefined };
+}
+
+function toProblems(file: string, issues: readonly ParseIssue[]): Problem[] {
+  return issues.map((i) => error(file, i.message, { line: i.line, field: i.field ?? "" }));
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function defined<T>(items: readonly (T | undefined)[]): T[] {
+  return items.filter((x): x is T => x !== undefined);
+}
+
+function emptyLines(): LineMap {
+  return new LineMap(undefined);
+}

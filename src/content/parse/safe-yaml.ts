@@ -1,0 +1,140 @@
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type ParsedNode } from "yaml";
+import { LineMap, type PathSegment } from "../paths.js";
+import { FORBIDDEN_KEYS, MAX_DEPTH, TOO_DEEP_MESSAGE, forbiddenKeyMessage } from "./forbidden-keys.js";
+import type { ParseIssue } from "./result.js";
+
+/**
+ * YAML 1.2 core schema: dates stay strings, `yes`/`no` stay strings. Merge keys off (`<<` is
+ * then a plain key, which is refused below).
+ */
+const OPTIONS = {
+  version: "1.2",
+  schema: "core",
+  // Duplicates are found while building the value, where the key's text is known.
+  uniqueKeys: false,
+  merge: false,
+  prettyErrors: false,
+  strict: true,
+} as const;
+
+/** What a YAML text holds: the plain value, the line of every key, and what was wrong. */
+export interface YamlRead {
+  value: unknown;
+  lines: LineMap;
+  /** Line where the top-level value starts, for "not a mapping" problems. */
+  valueLine: number;
+  /** `syntax`: the YAML does not parse; `duplicate`: a key appears twice; `refused`: a construct we do not accept. */
+  issues: (ParseIssue & { kind: "syntax" | "duplicate" | "refused" })[];
+}
+
+/**
+ * Parses YAML into plain data without ever resolving aliases, merge keys or tags: the value is
+ * built from the syntax tree here, and those constructs are reported instead of evaluated.
+ * @param toLine maps an offset in `source` to a line of the file it came from
+ * @param rootLine line reported for problems on the whole value
+ * @example readYaml("name: Kafka\n", (o) => 1 + o, 1).value // { name: "Kafka" }
+ */
+export function readYaml(source: string, toLine: (offset: number) => number, rootLine: number): YamlRead {
+  const lines = new LineMap(rootLine);
+  const issues: YamlRead["issues"] = [];
+  let doc;
+  try {
+    doc = parseDocument(source, OPTIONS);
+  } catch (err) {
+    // The parser recurses; pathological nesting can exhaust the stack.
+    if (err instanceof RangeError) return { value: undefined, lines, valueLine: rootLine, issues: [{ kind: "syntax", message: TOO_DEEP_MESSAGE, line: rootLine }] };
+    throw err;
+  }
+  for (const e of doc.errors) {
+    const line = toLine(e.pos[0]);
+    if (e.code === "DUPLICATE_KEY") {
+      const key = source.slice(e.pos[0], e.pos[1]).trim();
+      issues.push({ kind: "duplicate", message: `duplicate key ${JSON.stringify(key)}; each key may appear once`, line });
+    } else {
+      issues.push({ kind: "syntax", message: `invalid YAML: ${firstLine(e.message)}`, line });
+    }
+  }
+  const valueLine = doc.contents ? toLine(doc.contents.range[0]) : rootLine;
+  if (issues.length > 0) return { value: undefined, lines, valueLine, issues };
+
+  // One report per construct and line: a billion-laughs block would otherwise print hundreds.
+  const reported = new Set<string>();
+  const refuse = (message: string, node: Node | null | undefined, fallback: number): void => {
+    const line = node?.range ? toLine(node.range[0]) : fallback;
+    if (reported.has(`${line}:${message}`)) return;
+    reported.add(`${line}:${message}`);
+    issues.push({ kind: "refused", message, line });
+  };
+
+  const build = (node: ParsedNode | null, path: PathSegment[], depth: number): unknown => {
+    if (node === null) return null;
+    const line = toLine(node.range[0]);
+    if (depth > MAX_DEPTH) {
+      refuse(TOO_DEEP_MESSAGE, node, line);
+      return undefined;
+    }
+    if (isAlias(node)) {
+      refuse(`YAML aliases (*${node.source}) are not accepted; write the value out in full`, node, line);
+      return undefined;
+    }
+    if (node.anchor) refuse(`YAML anchors (&${node.anchor}) are not accepted`, node, line);
+    if (node.tag) refuse(`YAML tags (${shortTag(node.tag)}) are not accepted`, node, line);
+    if (isScalar(node)) return node.value;
+    if (isSeq(node)) {
+      return node.items.map((item, i) => {
+        const itemPath = [...path, i];
+        lines.set(itemPath, item ? toLine(item.range[0]) : line);
+        return build(item as ParsedNode | null, itemPath, depth + 1);
+      });
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const keyNode = pair.key as ParsedNode | null;
+        const keyLine = keyNode ? toLine(keyNode.range[0]) : line;
+        if (!isScalar(keyNode)) {
+          refuse("expected a plain key, found a list or mapping as a key", keyNode, keyLine);
+          continue;
+        }
+        if (keyNode.tag || keyNode.anchor) refuse(`YAML tags and anchors are not accepted on keys`, keyNode, keyLine);
+        const key = keyNode.value === null ? "" : String(keyNode.value);
+        const keyPath = [...path, key];
+        if (!Object.prototype.hasOwnProperty.call(out, key)) lines.set(keyPath, keyLine);
+        if (key === "<<") {
+          refuse("YAML merge keys (<<) are not accepted; write the fields out in full", keyNode, keyLine);
+          continue;
+        }
+        if (FORBIDDEN_KEYS.has(key)) {
+          refuse(forbiddenKeyMessage(key), keyNode, keyLine);
+          continue;
+        }
+        if (Object.prototype.hasOwnProperty.call(out, key)) {
+          issues.push({ kind: "duplicate", message: `duplicate key ${JSON.stringify(key)}; each key may appear once`, line: keyLine });
+          continue;
+        }
+        out[key] = build(pair.value as ParsedNode | null, keyPath, depth + 1);
+      }
+      return out;
+    }
+    refuse("unsupported YAML node", node, line);
+    return undefined;
+  };
+
+  let value: unknown;
+  try {
+    value = build(doc.contents, [], 0);
+  } catch (err) {
+    if (err instanceof RangeError) return { value: undefined, lines, valueLine, issues: [{ kind: "refused", message: TOO_DEEP_MESSAGE, line: rootLine }] };
+    throw err;
+  }
+  return { value, lines, valueLine, issues };
+}
+
+/** `tag:yaml.org,2002:str` back to the `!!str` an editor wrote. */
+function shortTag(tag: string): string {
+  return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}

@@ -1,0 +1,75 @@
+import type { Problem } from "./types.js";
+
+/**
+ * Makes an error problem; `line` and `field` are optional so call sites stay short.
+ * @example error("content/products/a.md", "file is empty") // { severity: "error", file, field: "", message }
+ */
+export function error(file: string, message: string, where: { line?: number | undefined; field?: string } = {}): Problem {
+  return make("error", file, message, where);
+}
+
+/**
+ * Makes a warning problem: reported, but the content still loads.
+ * @example warning("content/products/notes.txt", "ignored: ...")
+ */
+export function warning(file: string, message: string, where: { line?: number | undefined; field?: string } = {}): Problem {
+  return make("warning", file, message, where);
+}
+
+function make(severity: Problem["severity"], file: string, message: string, where: { line?: number | undefined; field?: string }): Problem {
+  const problem: Problem = { severity, file, field: where.field ?? "", message };
+  if (where.line !== undefined) problem.line = where.line;
+  return problem;
+}
+
+/**
+ * One problem as one printable line: `file:line: field: message`, without the parts that are
+ * unknown, and `warning: ` in front of warnings. Control characters are escaped so a hostile
+ * file name or value can never break the one-line-per-problem output.
+ * @example formatProblem({ severity: "error", file: "content/products/a.md", line: 7, field: "timeline[2].date", message: "expected an ISO 8601 date, found \"2026-13-01\"" })
+ * // 'content/products/a.md:7: timeline[2].date: expected an ISO 8601 date, found "2026-13-01"'
+ */
+export function formatProblem(p: Problem): string {
+  const where = p.line === undefined ? oneLine(p.file) : `${oneLine(p.file)}:${p.line}`;
+  const field = p.field === "" ? "" : `${oneLine(p.field)}: `;
+  const prefix = p.severity === "warning" ? "warning: " : "";
+  return `${prefix}${where}: ${field}${oneLine(p.message)}`;
+}
+
+/**
+ * Sorts by file, then line (problems without a line first), then field; stable otherwise, so
+ * problems found in file order keep it.
+ * @example sortProblems([b, a]) // a new array, [a, b]
+ */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (x, y) => compare(x.file, y.file) || (x.line ?? 0) - (y.line ?? 0) || compare(x.field, y.field),
+  );
+}
+
+/**
+ * True when any problem is an error (warnings alone do not stop a build).
+ * @example hasErrors([warning("a.md", "w")]) // false
+ */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === "error");
+}
+
+// Code-unit order, not localeCompare: output must not depend on the machine's locale.
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Escapes control characters (newlines included) as `\n`, `\t` or `\u001b`.
+ * @example oneLine("a\nb") // "a\\nb"
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}

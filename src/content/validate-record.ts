@@ -1,0 +1,37 @@
+import type { z } from "zod";
+import { findBodyPlaceholders, findFieldPlaceholders, placeholderMessage } from "./placeholders.js";
+import type { RawRecord } from "./parse/record-file.js";
+import { error } from "./problems.js";
+import type { Problem } from "./types.js";
+import { PARSE_OPTIONS, issuesToProblems } from "./zod-issues.js";
+
+/** Validated fields (when the schema accepted them) and every problem found on the way. */
+export interface FieldCheck<T> {
+  fields: T | undefined;
+  problems: Problem[];
+}
+
+/**
+ * Validates a record's fields against its schema and reports placeholders left by
+ * scaffolding. A field holding a placeholder gets only the placeholder problem, not also
+ * "expected a URL" for the same field.
+ * @example validateFields(sectorSchema, raw, "content/sectors/devops.md")
+ * // { fields: { name: "DevOps", description: "…" }, problems: [] }
+ */
+export function validateFields<S extends z.ZodType>(schema: S, raw: RawRecord, file: string): FieldCheck<z.output<S>> {
+  const problems: Problem[] = [];
+  const placeholders = [
+    ...findFieldPlaceholders(raw.data, raw.lines),
+    ...findBodyPlaceholders(raw.body, raw.bodyLine, raw.bodyKeyLine),
+  ];
+  for (const p of placeholders) problems.push(error(file, placeholderMessage(p.text), { line: p.line, field: p.field }));
+
+  const result = schema.safeParse(raw.data, PARSE_OPTIONS);
+  if (result.success) return { fields: result.data, problems };
+
+  const placeholderFields = new Set(placeholders.map((p) => p.field));
+  for (const p of issuesToProblems(result.error.issues, raw.data, raw.lines, schema)) {
+    if (!placeholderFields.has(p.field)) problems.push(error(file, p.message, { line: p.line, field: p.field }));
+  }
+  return { fields: undefined, problems };
+}

@@ -1,0 +1,1 @@
+export function devServerPlugin(_c: any): void {}

@@ -1,0 +1,16 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import nunjucks from "nunjucks";
+
+/** The project's templates folder: layouts, pages, components and assets. */
+export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+/**
+ * The one Nunjucks environment configuration, shared by Eleventy (setLibrary) and the pair-page
+ * workers so both render the same templates the same way. Autoescape is on: content is untrusted.
+ * `watch` disables the template cache for the dev server.
+ */
+export function createNunjucksEnvironment(options: { watch?: boolean } = {}): nunjucks.Environment {
+  const loader = new nunjucks.FileSystemLoader(path.resolve(TEMPLATES_DIR), { noCache: options.watch ?? false });
+  return new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+}

@@ -1,0 +1,13 @@
+/** One file a render worker writes: a pair page, or a page that redirects to one. */
+export type PageJob =
+  | { kind: "pair"; file: string; slug: string; a: string; b: string }
+  | { kind: "redirect"; file: string; from: string; to: string };
+
+/** What a worker needs once, before any job: the shared per-product data and where to write. */
+export interface WorkerSetup {
+  context: import("../site/pair-page.js").PairContext;
+  outDir: string;
+}
+
+export type WorkerRequest = { jobs: PageJob[] };
+export type WorkerReply = { done: number } | { error: string };

@@ -1,0 +1,12 @@
+import type nunjucks from "nunjucks";
+import { buildPairPage, type PairContext } from "../site/pair-page.js";
+import type { PageJob } from "./page-jobs.js";
+
+/**
+ * Renders one job to HTML with the shared templates: `pages/pair.njk` for pair pages,
+ * `pages/redirect.njk` for redirect pages. Every template sees `site` and `view`.
+ */
+export function renderJob(env: nunjucks.Environment, ctx: PairContext, job: PageJob): string {
+  if (job.kind === "pair") return env.render("pages/pair.njk", { site: ctx.site, view: buildPairPage(ctx, job) });
+  return env.render("pages/redirect.njk", { site: ctx.site, view: { from: job.from, to: job.to } });
+}

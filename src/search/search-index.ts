@@ -1,0 +1,93 @@
+/**
+ * The site's search index, built in memory with Pagefind's Node API from the rendered pages.
+ * The build pipeline writes the returned files under the site root; nothing here touches disk.
+ *
+ * Determinism: Pagefind 1.6 produces the same bytes for the same pages added in the same
+ * order, across runs and processes, but the *order* of addition changes the output (page
+ * numbering), and `getFiles()` lists files in varying order. So pages are added one at a time
+ * in URL order and the result is sorted by path.
+ */
+import * as pagefind from "pagefind";
+
+export interface SearchPage {
+  /** Site-relative URL the result links to, e.g. `/products/redpanda/`. */
+  url: string;
+  html: string;
+}
+
+export interface SearchFile {
+  /** Relative to the site root, e.g. `pagefind/pagefind.js`. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface SearchIndexOptions {
+  /**
+   * Index every page as this language (ISO 639-1). Default `"en"`: the generated pages are
+   * English, and one forced language keeps a page without `lang` from splitting the index.
+   * `null` lets Pagefind read each page's `lang`.
+   */
+  forceLanguage?: string | null;
+  /** Selectors Pagefind skips (besides `data-pagefind-ignore`), e.g. `["nav", ".chart"]`. */
+  excludeSelectors?: string[];
+  /** The element treated as the document root; `data-pagefind-body` on the page also works. */
+  rootSelector?: string;
+  /** Bundle fragments into shared files above this many pages per language (fewer files to deploy). */
+  maxFragments?: number;
+}
+
+/** Folder of the bundle under the site root; pagefind.js finds its files relative to itself. */
+export const SEARCH_DIR = "pagefind";
+
+// Pagefind runs one backend process per Node process and `close()` stops it for every caller,
+// so concurrent builds would kill each other's index: run them one after another.
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Builds the Pagefind bundle (index, fragments, pagefind.js and its UI files) for the pages.
+ * Files are returned sorted by path; the Pagefind backend process is stopped before returning.
+ * @example
+ * const files = await buildSearchIndex([{ url: "/products/redpanda/", html }]);
+ * files.map((f) => f.path) // ["pagefind/fragment/en_….pf_fragment", …, "pagefind/pagefind.js", …]
+ */
+export function buildSearchIndex(pages: SearchPage[], options: SearchIndexOptions = {}): Promise<SearchFile[]> {
+  const run = queue.then(() => build(pages, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function build(pages: SearchPage[], options: SearchIndexOptions): Promise<SearchFile[]> {
+  const ordered = [...pages].sort((x, y) => (x.url < y.url ? -1 : x.url > y.url ? 1 : 0));
+  ordered.forEach((p, i) => {
+    if (i > 0 && ordered[i - 1]!.url === p.url) throw new Error(`search index: two pages have the URL ${p.url}`);
+  });
+  const forceLanguage = options.forceLanguage === undefined ? "en" : options.forceLanguage;
+  try {
+    const created = await pagefind.createIndex({
+      ...(forceLanguage === null ? {} : { forceLanguage }),
+      ...(options.excludeSelectors === undefined ? {} : { excludeSelectors: options.excludeSelectors }),
+      ...(options.rootSelector === undefined ? {} : { rootSelector: options.rootSelector }),
+      ...(options.maxFragments === undefined ? {} : { maxFragments: options.maxFragments }),
+    });
+    const index = created.index;
+    if (index === undefined || created.errors.length > 0) throw new Error(`search index: ${created.errors.join("; ") || "Pagefind created no index"}`);
+    try {
+      // One at a time: the order pages reach Pagefind decides page numbers, hence the bytes.
+      for (const page of ordered) {
+        const added = await index.addHTMLFile({ url: page.url, content: page.html });
+        if (added.errors.length > 0) throw new Error(`search index: ${page.url}: ${added.errors.join("; ")}`);
+      }
+      const got = await index.getFiles();
+      if (got.errors.length > 0) throw new Error(`search index: ${got.errors.join("; ")}`);
+      return got.files
+        .map((f) => ({ path: `${SEARCH_DIR}/${f.path.replace(/\\/g, "/")}`, bytes: f.content }))
+        .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    } finally {
+      // Cleanup only: an error here must not hide the one that got us here.
+      await index.deleteIndex().catch(() => undefined);
+    }
+  } finally {
+    // Stops the backend binary so no child process keeps the build (or a test run) alive.
+    await pagefind.close();
+  }
+}

@@ -1,0 +1,30 @@
+import type { RedirectPage } from "../site/types.js";
+
+/**
+ * `_redirects` (Netlify, Cloudflare Pages): one permanent redirect per line.
+ * @example redirectsFile([{ from: "/compare/b-vs-a/", to: "/compare/a-vs-b/" }]) // "/compare/b-vs-a/ /compare/a-vs-b/ 301\n"
+ */
+export function redirectsFile(redirects: readonly RedirectPage[]): string {
+  return redirects.map((r) => `${r.from} ${r.to} 301\n`).join("");
+}
+
+/** Fingerprinted assets live here; their names change whenever their bytes do. */
+export const FINGERPRINTED_PREFIX = "/assets/";
+
+/**
+ * `_headers`: fingerprinted assets are cached for a year and never revalidated; HTML and every
+ * other file is revalidated on each visit so a new build shows at once. Security headers apply
+ * everywhere.
+ */
+export function headersFile(): string {
+  return [
+    "/*",
+    "  Cache-Control: public, max-age=0, must-revalidate",
+    "  X-Content-Type-Options: nosniff",
+    "  Referrer-Policy: strict-origin-when-cross-origin",
+    "  Content-Security-Policy: default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
+    `${FINGERPRINTED_PREFIX}*`,
+    "  Cache-Control: public, max-age=31536000, immutable",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,278 @@
+import type { Content, Product } from "../content/types.js";
+import { choosePairs, type PairRef } from "../compute/pairs.js";
+import { rankSector } from "../compute/alternatives.js";
+import { monthlyCadence } from "../compute/cadence.js";
+import { interleaveBy } from "../compute/activity.js";
+import { describeVelocityModel, explainVelocity } from "../compute/velocity.js";
+import { productView, slugifyHeading } from "./product-view.js";
+import { curatedView } from "./curated-view.js";
+import { alternativeCards, pageMeta, type PairContext, type RankedProduct } from "./pair-page.js";
+import { itemList } from "./json-ld.js";
+import { markdownToText, renderInline, renderMarkdown } from "./markdown.js";
+import { urls } from "./urls.js";
+import type {
+  AlternativesPage, HomePage, Link, MatrixPage, MethodologyPage, PageMeta, ProductPage, RedirectPage, SectorPage, SiteView,
+} from "./types.js";
+
+export interface ModelOptions {
+  asOfMs: number;
+  /** Fingerprinted asset paths. */
+  assets: SiteView["assets"];
+  search: boolean;
+  /** Site paths of rendered social cards, by page path (see social cards). */
+  ogImages?: Record<string, string>;
+}
+
+/** Everything the site renders, computed from validated content and the as-of time. */
+export interface SiteModel {
+  site: SiteView;
+  pairs: PairRef[];
+  pairContext: PairContext;
+  /** The pages Eleventy renders; this alone goes into its data cascade (no pair data). */
+  pages: EleventyPages;
+}
+
+export interface EleventyPages {
+  home: HomePage;
+  methodology: MethodologyPage;
+  productPages: ProductPage[];
+  alternativesPages: AlternativesPage[];
+  sectorPages: SectorPage[];
+  matrixPages: MatrixPage[];
+  /** Product aliases: old product URLs that lead to the canonical page. */
+  aliasRedirects: RedirectPage[];
+  notFound: { meta: PageMeta };
+  searchPage: { meta: PageMeta };
+  /** Canonical site paths of every page other than pair pages, for the sitemap. */
+  pagePaths: string[];
+}
+
+/**
+ * Builds the view model. Per-product work (markdown, velocity, charts) happens once here;
+ * pair pages are assembled later from references into `pairContext`.
+ */
+export function buildSiteModel(content: Content, options: ModelOptions): SiteModel {
+  const { asOfMs } = options;
+  const siteUrl = content.site.url.replace(/\/+$/, "");
+  const site: SiteView = {
+    name: content.site.name,
+    url: siteUrl,
+    description: content.site.description,
+    asOfIso: new Date(asOfMs).toISOString(),
+    asOfMs,
+    alternativesLimit: content.site.alternatives_limit,
+    assets: options.assets,
+    nav: [
+      ...content.sectors.map((s) => ({ name: s.name, url: urls.sector(s.slug) })),
+      { name: "Methodology", url: urls.methodology() },
+    ],
+    search: options.search,
+  };
+  const og = (path: string): string | undefined => {
+    const img = options.ogImages?.[path];
+    return img === undefined ? undefined : siteUrl + img;
+  };
+  const sectors = new Map(content.sectors.map((s) => [s.slug, s]));
+  const productsBySlug = new Map(content.products.map((p) => [p.slug, p]));
+  const products = Object.fromEntries(content.products.map((p) => [p.slug, productView(p, sectors.get(p.sector)!, asOfMs)]));
+  const rankings: Record<string, RankedProduct[]> = {};
+  for (const s of content.sectors) {
+    rankings[s.slug] = rankSector(
+      content.products.filter((p) => p.sector === s.slug).map((p) => ({ slug: p.slug, name: p.name, velocity: products[p.slug]!.velocity.score, view: products[p.slug]! })),
+    );
+  }
+  const pairs = choosePairs(content.products, content.site.pairs, content.comparisons);
+  const curated = Object.fromEntries(
+    content.comparisons.map((c) => {
+      const view = curatedView(c, productsBySlug.get(c.a)!, productsBySlug.get(c.b)!, asOfMs);
+      const img = og(urls.compare(c.slug));
+      return [c.slug, img === undefined ? view : { ...view, ogImage: img }];
+    }),
+  );
+  const pairContext: PairContext = {
+    site,
+    products,
+    cadence: Object.fromEntries(content.products.map((p) => [p.slug, monthlyCadence(p.timeline, asOfMs)])),
+    rankings,
+    pairSlugs: new Set(pairs.map((p) => p.slug)),
+    curated,
+  };
+  const home = urls.home();
+  const crumbsFor = (p: Product, last: Link): Link[] => [
+    { name: "Home", url: home },
+    { name: sectors.get(p.sector)!.name, url: urls.sector(p.sector) },
+    last,
+  ];
+  const comparisonsOf = new Map<string, Link[]>();
+  for (const pair of pairs) {
+    for (const [self, other] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
+      const list = comparisonsOf.get(self) ?? [];
+      list.push({ name: `vs ${products[other]!.name}`, url: urls.compare(pair.slug) });
+      comparisonsOf.set(self, list);
+    }
+  }
+
+  const productPages: ProductPage[] = content.products.map((p) => {
+    const view = products[p.slug]!;
+    const img = og(view.url);
+    return {
+      product: view,
+      meta: pageMeta(site, {
+        title: `${p.name}: release velocity, trajectory and alternatives | ${site.name}`,
+        description: `${view.tagline} Velocity ${view.velocity.text}, ${view.timeline.length} tracked releases and announcements.`,
+        path: view.url,
+        breadcrumbs: crumbsFor(p, { name: p.name, url: view.url }),
+        ...(img === undefined ? {} : { ogImage: img }),
+      }),
+      alternatives: alternativeCards(pairContext, [view], site.alternativesLimit),
+      comparisons: (comparisonsOf.get(p.slug) ?? []).sort((x, y) => x.name.localeCompare(y.name, "en")),
+    };
+  });
+
+  const alternativesPages: AlternativesPage[] = content.products.map((p) => {
+    const view = products[p.slug]!;
+    const alternatives = alternativeCards(pairContext, [view], site.alternativesLimit);
+    const title = `Alternatives to ${p.name}`;
+    return {
+      product: view,
+      meta: pageMeta(site, {
+        title: `${title}, ranked by release velocity | ${site.name}`,
+        description: `The ${alternatives.length} most active alternatives to ${p.name} in ${view.sector.name}, ranked by release velocity, with head-to-head comparisons.`,
+        path: view.alternativesUrl,
+        breadcrumbs: crumbsFor(p, { name: title, url: view.alternativesUrl }),
+        jsonLd: [itemList(siteUrl, title, alternatives.map((c) => ({ name: c.product.name, url: c.product.url })))],
+      }),
+      alternatives,
+    };
+  });
+
+  const sectorPages: SectorPage[] = content.sectors.map((s) => {
+    const path = urls.sector(s.slug);
+    return {
+      slug: s.slug,
+      name: s.name,
+      descriptionHtml: renderInline(s.description),
+      introHtml: renderMarkdown(s.body),
+      meta: pageMeta(site, {
+        title: `${s.name} products compared | ${site.name}`,
+        description: markdownToText(s.description),
+        path,
+        breadcrumbs: [{ name: "Home", url: home }, { name: s.name, url: path }],
+        ogType: "website",
+      }),
+      products: (rankings[s.slug] ?? []).map((r) => r.view),
+      comparisons: content.comparisons
+        .filter((c) => productsBySlug.get(c.a)!.sector === s.slug || productsBySlug.get(c.b)!.sector === s.slug)
+        .map((c) => ({ name: curated[c.slug]!.title ?? `${products[c.a]!.name} vs ${products[c.b]!.name}`, url: urls.compare(c.slug) })),
+    };
+  });
+
+  const matrixPages: MatrixPage[] = content.matrices.map((m) => {
+    const path = urls.matrix(m.slug);
+    const rowIds = new Set<string>();
+    return {
+      slug: m.slug,
+      title: m.title,
+      description: m.description,
+      meta: pageMeta(site, {
+        title: `${m.title} | ${site.name}`,
+        description: m.description,
+        path,
+        breadcrumbs: [{ name: "Home", url: home }, { name: m.title, url: path }],
+      }),
+      columns: m.columns.map((c) => ({ slug: c, name: products[c]!.name, url: products[c]!.url, tagline: products[c]!.tagline, highlight: c === m.highlight })),
+      sections: m.sections.map((section) => ({
+        title: section.title,
+        id: uniqueId(`section-${slugifyHeading(section.title)}`, rowIds),
+        rows: section.rows.map((row) => {
+          const cells = m.columns.map((c) => {
+            const cell = row.cells[c]!;
+            return typeof cell === "string"
+              ? { text: cell, strong: false, highlight: c === m.highlight }
+              : { text: cell.text, ...(cell.badge ? { badge: cell.badge } : {}), strong: cell.strong ?? false, highlight: c === m.highlight };
+          });
+          return { feature: row.feature, id: uniqueId(`row-${slugifyHeading(row.feature)}`, rowIds), differs: new Set(cells.map((c) => c.text)).size > 1, cells };
+        }),
+      })),
+      notesHtml: renderMarkdown(m.body),
+      downloads: [
+        { name: "CSV", url: `${path}${m.slug}.csv` },
+        { name: "JSON", url: `${path}${m.slug}.json` },
+      ],
+    };
+  });
+
+  const allByVelocity = rankSector(Object.values(products).map((v) => ({ slug: v.slug, name: v.name, velocity: v.velocity.score, view: v })));
+  const homePage: HomePage = {
+    meta: pageMeta(site, { title: `${site.name}: software products compared by release velocity`, description: site.description, path: home, breadcrumbs: [{ name: "Home", url: home }], ogType: "website" }),
+    sectors: content.sectors.map((s) => ({ slug: s.slug, name: s.name, url: urls.sector(s.slug), description: s.description, productCount: rankings[s.slug]?.length ?? 0 })),
+    topProducts: allByVelocity.slice(0, 10).map((r) => r.view),
+    latestActivity: interleaveBy(
+      allByVelocity.map((r) => ({ owner: { name: r.name, url: r.view.url }, entries: r.view.timeline })),
+      (e) => e.time.ms,
+      12,
+    ).map(({ owner, entry }) => ({ product: owner, entry })),
+    curated: sectorPages.flatMap((s) => s.comparisons).filter((l, i, all) => all.findIndex((x) => x.url === l.url) === i),
+    matrices: matrixPages.map((m) => ({ name: m.title, url: m.meta.path })),
+  };
+
+  const example = exampleProduct(content.products, products);
+  const explained = explainVelocity(example.timeline, asOfMs);
+  const methodology: MethodologyPage = {
+    meta: pageMeta(site, {
+      title: `How velocity is computed | ${site.name}`,
+      description: "The release-velocity score explained: which timeline entries count, how recency and kind weigh, and a worked example.",
+      path: urls.methodology(),
+      breadcrumbs: [{ name: "Home", url: home }, { name: "Methodology", url: urls.methodology() }],
+    }),
+    constants: describeVelocityModel(),
+    example: {
+      productName: example.name,
+      parts: explained.parts,
+      score: explained.score.toFixed(1),
+      entries: explained.entries.filter((e) => e.status === "counted").map((e) => ({ date: e.date, kind: e.kind, weight: e.weight.toFixed(3) })),
+    },
+  };
+
+  const aliasRedirects = content.products.flatMap((p) => (p.aliases ?? []).map((alias) => ({ from: urls.product(alias), to: urls.product(p.slug) })));
+  const simple = (title: string, description: string, path: string) => ({
+    meta: pageMeta(site, { title: `${title} | ${site.name}`, description, path, breadcrumbs: [{ name: "Home", url: home }, { name: title, url: path }], ogType: "website" }),
+  });
+  return {
+    site,
+    pairs,
+    pairContext,
+    pages: {
+    home: homePage,
+    methodology,
+    productPages,
+    alternativesPages,
+    sectorPages,
+    matrixPages,
+    aliasRedirects,
+    notFound: simple("Page not found", "The page you asked for is not here.", "/404.html"),
+    searchPage: simple("Search", `Search every product and comparison on ${site.name}.`, urls.search()),
+    pagePaths: [
+      home,
+      urls.methodology(),
+      ...sectorPages.map((s) => s.meta.path),
+      ...productPages.map((p) => p.meta.path),
+      ...alternativesPages.map((p) => p.meta.path),
+      ...matrixPages.map((m) => m.meta.path),
+    ],
+    },
+  };
+}
+
+/** The product with the most timeline entries in the window makes the clearest worked example. */
+function exampleProduct(all: Product[], views: Record<string, { velocity: { override: boolean } }>): Product {
+  const candidates = all.filter((p) => !views[p.slug]!.velocity.override);
+  return [...(candidates.length ? candidates : all)].sort((x, y) => y.timeline.length - x.timeline.length || (x.slug < y.slug ? -1 : 1))[0]!;
+}
+
+function uniqueId(base: string, used: Set<string>): string {
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}

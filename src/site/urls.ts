@@ -1,0 +1,20 @@
+/** Every site path the generator links to, in one place so pages and redirects agree. */
+export const urls = {
+  home: () => "/",
+  product: (slug: string) => `/products/${slug}/`,
+  alternatives: (slug: string) => `/alternatives/${slug}/`,
+  sector: (slug: string) => `/sectors/${slug}/`,
+  compare: (pairSlug: string) => `/compare/${pairSlug}/`,
+  matrix: (slug: string) => `/matrices/${slug}/`,
+  methodology: () => "/methodology/",
+  search: () => "/search/",
+};
+
+/**
+ * The output file for a site path: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`.
+ * @example outputFileFor("/compare/a-vs-b/") // "compare/a-vs-b/index.html"
+ */
+export function outputFileFor(path: string): string {
+  const rel = path.replace(/^\/+/, "");
+  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+}

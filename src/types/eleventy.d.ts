@@ -1,0 +1,11 @@
+// Eleventy 3 ships no type declarations; this is the part of its API Versus uses.
+declare module "@11ty/eleventy" {
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; runMode?: string; source?: string });
+    write(): Promise<unknown>;
+    disableLogger(): void;
+    init(): Promise<void>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+  }
+}

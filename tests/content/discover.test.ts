@@ -1,0 +1,31 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { discover } from "../../src/content/discover.js";
+import { cleanupRoots, makeRoot } from "./helpers.js";
+
+afterAll(cleanupRoots);
+
+describe("discover", () => {
+  it("lists records by kind, sorted by slug, ignoring dotfiles", async () => {
+    const root = await makeRoot({ files: { "content/products/.DS_Store": "x", "content/products/b.json": "{}", "data/metrics/nats.json": "{}" } });
+    const found = await discover(root);
+    expect(found.problems).toEqual([]);
+    expect(found.records.products.map((f) => [f.slug, f.file, f.format])).toEqual([
+      ["apache-kafka", "content/products/apache-kafka.md", "md"],
+      ["b", "content/products/b.json", "json"],
+      ["nats", "content/products/nats.md", "md"],
+      ["redpanda", "content/products/redpanda.md", "md"],
+    ]);
+    expect(found.records.comparisons).toEqual([]);
+    expect(found.metrics.map((f) => f.file)).toEqual(["data/metrics/nats.json"]);
+  });
+
+  it("keeps the .md when a slug has both files, and warns about other files", async () => {
+    const root = await makeRoot({ files: { "content/products/nats.json": "{}", "data/metrics/notes.md": "x" } });
+    const found = await discover(root);
+    expect(found.records.products.find((f) => f.slug === "nats")!.format).toBe("md");
+    expect(found.problems.map((p) => [p.severity, p.file])).toEqual([
+      ["error", "content/products/nats.json"],
+      ["warning", "data/metrics/notes.md"],
+    ]);
+  });
+});

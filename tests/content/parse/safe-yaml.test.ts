@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { readYaml } from "../../../src/content/parse/safe-yaml.js";
+import { lineCounter } from "../../../src/content/parse/result.js";
+
+const read = (source: string) => readYaml(source, lineCounter(source), 1);
+
+describe("readYaml", () => {
+  it("uses the YAML 1.2 core schema: dates and yes/no stay strings", () => {
+    const { value, issues } = read("\nupdated: 2026-05-04\nflag: yes\noff: no\nn: 0x10\nt: true\nempty:\n");
+    expect(issues).toEqual([]);
+    expect(value).toEqual({ updated: "2026-05-04", flag: "yes", off: "no", n: 16, t: true, empty: null });
+  });
+
+  it("maps keys and list items to lines", () => {
+    const { lines } = read("\nname: x\ntimeline:\n  - date: 2026-01-01\n    title: t\n  - date: x\n");
+    expect(lines.get(["name"])).toBe(2);
+    expect(lines.get(["timeline"])).toBe(3);
+    expect(lines.get(["timeline", 0])).toBe(4);
+    expect(lines.get(["timeline", 0, "title"])).toBe(5);
+    expect(lines.get(["timeline", 1, "date"])).toBe(6);
+  });
+
+  it("reports syntax errors with the line", () => {
+    const { issues } = read("\na:\n  - b: 1\n   c: 2\n");
+    expect(issues).toEqual([{ kind: "syntax", message: "invalid YAML: Sequence item without - indicator", line: 4 }]);
+  });
+
+  it("refuses duplicate keys, naming the key", () => {
+    expect(read("\nname: a\nx: 1\nname: b\n").issues).toEqual([
+      { kind: "duplicate", message: 'duplicate key "name"; each key may appear once', line: 4 },
+    ]);
+  });
+
+  it("refuses anchors, aliases, merge keys and tags without resolving them", () => {
+    const { issues } = read("\na: &x 1\nb: *x\n<<: {c: 1}\nd: !!js/function 'function(){}'\ne: !custom v\nf: !!str 5\ng: !!binary aGk=\n");
+    expect(issues.map((i) => [i.line, i.message])).toEqual([
+      [2, "YAML anchors (&x) are not accepted"],
+      [3, "YAML aliases (*x) are not accepted; write the value out in full"],
+      [4, "YAML merge keys (<<) are not accepted; write the fields out in full"],
+      [5, "YAML tags (!!js/function) are not accepted"],
+      [6, "YAML tags (!custom) are not accepted"],
+      [7, "YAML tags (!!str) are not accepted"],
+      [8, "YAML tags (!!binary) are not accepted"],
+    ]);
+  });
+
+  it("refuses reserved keys at any depth and never assigns them", () => {
+    const { issues, value } = read("\n__proto__: {polluted: 1}\na:\n  - constructor: x\n  - b: {prototype: 1}\n");
+    expect(issues.map((i) => [i.line, i.message])).toEqual([
+      [2, 'key "__proto__" is not accepted (reserved name)'],
+      [4, 'key "constructor" is not accepted (reserved name)'],
+      [5, 'key "prototype" is not accepted (reserved name)'],
+    ]);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("refuses keys that are collections", () => {
+    expect(read("\n? [a, b]\n: c\n").issues[0]).toMatchObject({ kind: "refused", line: 2, message: "expected a plain key, found a list or mapping as a key" });
+  });
+
+  it("refuses nesting deeper than the limit", () => {
+    const deep = `a: ${"[".repeat(100)}${"]".repeat(100)}`;
+    expect(read(deep).issues[0]?.message).toMatch(/nesting is deeper than 64 levels/);
+  });
+
+  it("survives pathological nesting", () => {
+    const deep = `a: ${"[".repeat(20000)}${"]".repeat(20000)}`;
+    expect(read(deep).issues.length).toBeGreaterThan(0);
+  });
+
+  it("reports each construct once per line", () => {
+    const { issues } = read("\na: &a [1]\nb: [*a, *a, *a, *a]\n");
+    expect(issues.map((i) => i.line)).toEqual([2, 3]);
+  });
+});

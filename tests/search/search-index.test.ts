@@ -1,0 +1,101 @@
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { buildSearchIndex, type SearchFile } from "../../src/search/search-index.js";
+
+const page = (title: string, text: string, lang = "en") =>
+  `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body><nav>Home Sectors</nav>` +
+  `<main data-pagefind-body><h1>${title}</h1><p>${text}</p></main></body></html>`;
+
+const PAGES = [
+  { url: "/products/redpanda/", html: page("Redpanda", "Kafka-compatible streaming with zirconium durability and no JVM.") },
+  { url: "/products/apache-kafka/", html: page("Apache Kafka", "The distributed commit log that started it all.") },
+  { url: "/compare/apache-kafka-vs-redpanda/", html: page("Apache Kafka vs Redpanda", "Two brokers compared by release velocity.") },
+  { url: "/products/nats/", html: page("NATS", "Lightweight messaging; this page declares no language.", "") },
+];
+
+/** Names of this process's child processes that look like the Pagefind binary. */
+function pagefindChildren(): string[] {
+  return execFileSync("ps", ["-A", "-o", "ppid=,comm="], { encoding: "utf8" })
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([ppid, comm]) => Number(ppid) === process.pid && /pagefind/.test(comm ?? ""))
+    .map(([, comm]) => comm!);
+}
+
+const temps: string[] = [];
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+const sameFiles = (a: SearchFile[], b: SearchFile[]) => {
+  expect(a.map((f) => f.path)).toEqual(b.map((f) => f.path));
+  a.forEach((f, i) => expect(Buffer.from(f.bytes).equals(Buffer.from(b[i]!.bytes)), f.path).toBe(true));
+};
+
+describe("buildSearchIndex", () => {
+  let first: SearchFile[];
+
+  it("returns the Pagefind bundle under pagefind/, sorted by path", async () => {
+    first = await buildSearchIndex(PAGES);
+    const paths = first.map((f) => f.path);
+    expect(paths).toContain("pagefind/pagefind.js");
+    expect(paths).toContain("pagefind/pagefind-entry.json");
+    expect(paths.some((p) => /^pagefind\/index\/en_[0-9a-f]+\.pf_index$/.test(p))).toBe(true);
+    expect(paths.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(PAGES.length);
+    expect(paths).toEqual([...paths].sort());
+    // One forced language: the page without lang is in the English index, not an "unknown" one.
+    const entry = JSON.parse(Buffer.from(first.find((f) => f.path === "pagefind/pagefind-entry.json")!.bytes).toString("utf8"));
+    expect(Object.keys(entry.languages)).toEqual(["en"]);
+    expect(entry.languages.en.page_count).toBe(PAGES.length);
+  });
+
+  it("is byte-identical across runs, whatever order the pages come in", async () => {
+    const again = await buildSearchIndex([...PAGES].reverse());
+    sameFiles(first, again);
+  });
+
+  it("finds a page's text with pagefind.js itself, run in Node", async () => {
+    const root = await mkdtemp(join(tmpdir(), "versus-search-"));
+    temps.push(root);
+    for (const f of first) {
+      await mkdir(dirname(join(root, f.path)), { recursive: true });
+      await writeFile(join(root, f.path), f.bytes);
+    }
+    // pagefind.js fetches its index relative to basePath; serve the in-memory files instead.
+    const byPath = new Map(first.map((f) => [`/${f.path}`, f.bytes]));
+    vi.stubGlobal("fetch", async (input: string | URL | Request) => {
+      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      const bytes = byPath.get(new URL(url, "https://versus.test").pathname);
+      return bytes ? new Response(new Uint8Array(bytes), { status: 200 }) : new Response("not found", { status: 404 });
+    });
+    const pf = await import(/* @vite-ignore */ pathToFileURL(join(root, "pagefind/pagefind.js")).href);
+    await pf.options({ basePath: "/pagefind/" });
+    const found = await pf.search("zirconium");
+    expect(found.results).toHaveLength(1);
+    const data = await found.results[0].data();
+    expect(data.url).toBe("/products/redpanda/");
+    expect(data.meta.title).toBe("Redpanda");
+    expect(data.excerpt).toContain("<mark>zirconium</mark>");
+    const nats = await pf.search("lightweight");
+    expect((await nats.results[0].data()).url).toBe("/products/nats/");
+    // Outside data-pagefind-body: not indexed.
+    expect((await pf.search("sectors")).results).toHaveLength(0);
+    await pf.destroy?.();
+  });
+
+  it("rejects two pages with one URL", async () => {
+    await expect(buildSearchIndex([PAGES[0]!, { ...PAGES[0]! }])).rejects.toThrow(/two pages have the URL \/products\/redpanda\//);
+  });
+
+  it.skipIf(process.platform === "win32")("leaves no Pagefind process running", async () => {
+    await buildSearchIndex(PAGES.slice(0, 1));
+    // The backend gets SIGTERM on close; give it a moment to exit before looking.
+    for (let i = 0; i < 40 && pagefindChildren().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(pagefindChildren()).toEqual([]);
+  });
+});
