@@ -114,10 +114,10 @@ export function buildPairPage(ctx: PairContext, pair: { slug: string; a: string;
     intro: `How ${a.name} and ${b.name} compare on release velocity, themes and recent moves, with the alternatives worth a look.`,
     glance: [
       { label: "Sector", a: a.sector.name, b: b.sector.name },
-      { label: "Velocity score", a: a.velocity.text, b: b.velocity.text },
+      { kind: "velocity", label: "Velocity score", a: a.velocity.text, b: b.velocity.text },
       { label: "Sparks · 30d", a: String(a.sparks30d), b: String(b.sparks30d) },
       { label: "Top themes", a: a.themes.join(", ") || "—", b: b.themes.join(", ") || "—" },
-      { label: "Last editorial update", a: a.updated.relative, b: b.updated.relative },
+      { kind: "updated", label: "Last editorial update", a: a.updated.relative, b: b.updated.relative },
     ],
     sharedThemes: shared,
     alternatives,

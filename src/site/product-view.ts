@@ -56,7 +56,7 @@ export function productView(product: Product, sector: Sector, asOfMs: number): P
     sparks30d: sparksInLast30Days(product.timeline, asOfMs),
     timeline,
     sections,
-    trajectory: { current: current!, heading: heading!, prediction: prediction! },
+    trajectory: { currentHtml: current!, headingHtml: heading!, predictionHtml: prediction! },
     ...(metrics === undefined ? {} : { metrics }),
     capabilities: capabilityGroups(product),
     facts: Object.fromEntries(Object.entries(product.facts ?? {}).map(([k, v]) => [k, renderInline(v)])),

@@ -137,8 +137,8 @@ export interface ProductView {
   timeline: TimelineEntryView[];
   /** Every body section in file order. */
   sections: SectionView[];
-  /** The three required sections, for the side-by-side. */
-  trajectory: { current: string; heading: string; prediction: string };
+  /** The three required sections, rendered, for the side-by-side. */
+  trajectory: { currentHtml: string; headingHtml: string; predictionHtml: string };
   metrics?: MetricsView;
   capabilities: CapabilityGroupView[];
   facts: Record<string, string>;
@@ -169,6 +169,8 @@ export interface FaqItem {
 }
 
 export interface GlanceRow {
+  /** Rows the template draws richly (meter, <time>) from the products themselves. */
+  kind?: "velocity" | "updated";
   label: string;
   a: string;
   b: string;
