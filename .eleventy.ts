@@ -3,7 +3,7 @@ import { versusDataPlugin } from "./src/eleventy/versus-data-plugin.js";
 import { devServerPlugin } from "./src/eleventy/dev-server-plugin.js";
 
 export default function (eleventyConfig: any) {
-  const watch = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+  const watch = process.env.VERSUS_DEV === "1";
   eleventyConfig.addPlugin(versusDataPlugin, { watch });
   if (watch) eleventyConfig.addPlugin(devServerPlugin);
   return {

@@ -1,1 +1,22 @@
-export async function serveCommand(_a: unknown): Promise<number> { return 2; }
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { CONFIG_FILE, ENTRIES_DIR } from "../eleventy/paths.js";
+import { stringFlag, UsageError, type ParsedArgs } from "./args.js";
+
+/**
+ * `versus serve`: Eleventy's dev server with live reload over the root's content. Content
+ * problems are shown in the terminal and the browser; the server keeps running.
+ */
+export async function serveCommand(args: ParsedArgs): Promise<number> {
+  const root = path.resolve(stringFlag(args, "root", "."));
+  const port = Number(stringFlag(args, "port", "8080"));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected a port number, found "${args.flags.get("port")}"`);
+  process.env.VERSUS_ROOT = root;
+  process.env.VERSUS_DEV = "1";
+  const eleventy = new Eleventy(ENTRIES_DIR, path.join(root, "_site"), { configPath: CONFIG_FILE, runMode: "serve", source: "cli" });
+  await eleventy.init();
+  await eleventy.watch();
+  await eleventy.serve(port);
+  // Runs until interrupted; the exit code is set when the process is stopped.
+  return await new Promise<number>((resolve) => process.once("SIGINT", () => resolve(0)));
+}

@@ -1,1 +1,52 @@
-export function devServerPlugin(_c: any): void {}
+import path from "node:path";
+import { loadRoot } from "../content/load-root.js";
+import { formatProblem } from "../content/problems.js";
+import { resolveAsOf } from "../compute/as-of.js";
+import { buildSiteModel } from "../site/site-model.js";
+import { buildAssets } from "../build/assets.js";
+import { writeSiteExtras } from "../build/site-extras.js";
+import { modelStore } from "./model-store.js";
+import { problemsPage } from "./problems-page.js";
+import { TEMPLATES_DIR } from "../render/nunjucks-environment.js";
+
+/**
+ * `versus serve`: before each rebuild, reload and validate the content. Valid content replaces
+ * the model and the pages follow; invalid content keeps the server and the last good pages,
+ * prints every problem in the terminal, and shows them in the browser in place of any page until
+ * the next valid save.
+ */
+export function devServerPlugin(eleventyConfig: any): void {
+  const root = path.resolve(process.env.VERSUS_ROOT ?? ".");
+  for (const dir of ["content", "data"]) eleventyConfig.addWatchTarget(path.join(root, dir));
+  eleventyConfig.addWatchTarget(TEMPLATES_DIR);
+  const previous = new Map<string, string>();
+
+  eleventyConfig.on("eleventy.before", async () => {
+    const loaded = await loadRoot(root);
+    for (const p of loaded.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    if (!loaded.content) {
+      modelStore.setProblems(loaded.problems);
+      return;
+    }
+    const assets = buildAssets();
+    modelStore.set(buildSiteModel(loaded.content, { asOfMs: resolveAsOf(process.env, Date.now).ms, assets: assets.paths, search: false }));
+  });
+
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    if (!modelStore.has() || modelStore.problems().length > 0) return;
+    await writeSiteExtras(modelStore.get(), path.resolve(directories.output), previous);
+  });
+
+  eleventyConfig.setServerOptions({
+    middleware: [
+      (req: { url?: string }, res: any, next: () => void) => {
+        const problems = modelStore.problems().filter((p) => p.severity === "error");
+        const url = req.url ?? "/";
+        if (problems.length === 0 || !(url.endsWith("/") || url.endsWith(".html"))) return next();
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.statusCode = 500;
+        res.end(problemsPage(modelStore.problems()));
+      },
+    ],
+  });
+}

@@ -1,5 +1,22 @@
 import { modelStore } from "./model-store.js";
 import { createNunjucksEnvironment } from "../render/nunjucks-environment.js";
+import type { EleventyPages } from "../site/site-model.js";
+
+/** What the entry templates paginate over; every list is empty until valid content loads. */
+function cascadeData(pages: EleventyPages | undefined) {
+  return {
+    productPages: pages?.productPages ?? [],
+    alternativesPages: pages?.alternativesPages ?? [],
+    sectorPages: pages?.sectorPages ?? [],
+    matrixPages: pages?.matrixPages ?? [],
+    aliasRedirects: pages?.aliasRedirects ?? [],
+    // One-page templates paginate over a list of one, so no page is written without a model.
+    home: pages ? [pages.home] : [],
+    methodology: pages ? [pages.methodology] : [],
+    notFound: pages ? [pages.notFound] : [],
+    searchPage: pages ? [pages.searchPage] : [],
+  };
+}
 
 /**
  * Puts the computed site model into Eleventy's data cascade (`versus`, `site`) and renders with
@@ -7,6 +24,6 @@ import { createNunjucksEnvironment } from "../render/nunjucks-environment.js";
  */
 export function versusDataPlugin(eleventyConfig: any, options: { watch: boolean }): void {
   eleventyConfig.setLibrary("njk", createNunjucksEnvironment({ watch: options.watch }));
-  eleventyConfig.addGlobalData("versus", () => modelStore.get().pages);
-  eleventyConfig.addGlobalData("site", () => modelStore.get().site);
+  eleventyConfig.addGlobalData("versus", () => cascadeData(modelStore.has() ? modelStore.get().pages : undefined));
+  eleventyConfig.addGlobalData("site", () => (modelStore.has() ? modelStore.get().site : {}));
 }

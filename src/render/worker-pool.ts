@@ -2,9 +2,13 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { PairContext } from "../site/pair-page.js";
 import type { PageJob, WorkerReply, WorkerSetup } from "./page-jobs.js";
+import { createNunjucksEnvironment } from "./nunjucks-environment.js";
+import { writeJobs } from "./render-page.js";
 
 const ENTRY = new URL("./render-worker-entry.mjs", import.meta.url);
 const BATCH = 250;
+/** Below this many pages, starting threads costs more than it saves: render in this thread. */
+const INLINE_LIMIT = 600;
 
 /**
  * Renders jobs on worker threads (one per core, at most `threads`), handing out batches so a
@@ -14,9 +18,15 @@ const BATCH = 250;
  */
 export async function renderInWorkers(
   jobs: readonly PageJob[],
-  options: { context: PairContext; outDir: string; threads?: number; onProgress?: (done: number) => void },
+  options: { context: PairContext; outDir: string; threads?: number; watch?: boolean; onProgress?: (done: number) => void },
 ): Promise<void> {
   if (jobs.length === 0) return;
+  if (jobs.length <= INLINE_LIMIT || options.watch) {
+    // The dev server renders here too, with template caching off so template edits show.
+    writeJobs(createNunjucksEnvironment({ watch: options.watch ?? false }), options.context, options.outDir, jobs, new Set());
+    options.onProgress?.(jobs.length);
+    return;
+  }
   const threads = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), Math.ceil(jobs.length / BATCH)));
   const setup: WorkerSetup = { context: options.context, outDir: options.outDir };
   let next = 0;
