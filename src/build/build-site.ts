@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadRoot } from "../content/load-root.js";
 import type { Content, Problem } from "../content/types.js";
@@ -16,6 +16,8 @@ import { commitChanges, recoverInterruptedCommit, swapInFresh } from "./commit-o
 import { createProgress } from "./progress.js";
 import { siteFiles } from "./site-files.js";
 import { phaseTimer } from "./phase-timer.js";
+import { downloadFiles, searchFiles, socialCardFiles, socialCardPaths, type MemoryFile } from "./published-files.js";
+import { urls } from "../site/urls.js";
 
 export interface BuildOptions {
   root: string;
@@ -46,12 +48,6 @@ export type BuildOutcome =
       removed: number;
     };
 
-/** A file held in memory until the commit: assets, site files, downloads, search index. */
-interface MemoryFile {
-  file: string;
-  bytes: Uint8Array | string;
-}
-
 /**
  * Validates the root, then builds the site (or one shard of it) into a staging folder and
  * commits it to `output` only when everything rendered. A content problem returns before any
@@ -71,7 +67,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   const asOf = resolveAsOf(options.env ?? process.env, now);
   const assets = buildAssets();
   const shared = ownsSharedFiles(shard);
-  const model = buildSiteModel(content, { asOfMs: asOf.ms, assets: assets.paths, search: options.search ?? true });
+  const search = options.search ?? true;
+  const socialCards = options.socialCards ?? true;
+  const model = buildSiteModel(content, {
+    asOfMs: asOf.ms,
+    assets: assets.paths,
+    search,
+    ...(socialCards ? { ogImages: socialCardPaths(content) } : {}),
+  });
 
   timings.lap("model");
   const previous = existsSync(output) ? readManifest(output) : undefined;
@@ -97,11 +100,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
     if (shared) {
       eleventyPages = await runEleventy(staging, model);
       timings.lap("eleventy");
-      memory.push(...assets.files, ...siteFiles(model));
+      memory.push(...assets.files, ...siteFiles(model), ...downloadFiles(content, model));
+      if (socialCards) memory.push(...(await socialCardFiles(content, model, path.join(path.resolve(options.root), ".versus-cache/og"))));
+      timings.lap("site files");
     }
     await rendering;
     timings.lap("pair pages");
     progress.finish();
+    if (shared && search) {
+      // Curated comparisons are searchable; their pages come from the workers (or the last build).
+      const curated = content.comparisons.map((c) => {
+        const file = `compare/${c.slug}/index.html`;
+        const from = existsSync(path.join(staging, file)) ? path.join(staging, file) : path.join(output, file);
+        return { url: urls.compare(c.slug), file, content: readFileSync(from, "utf8") };
+      });
+      memory.push(...(await searchFiles([...eleventyPages, ...curated], new Set(model.pages.aliasRedirects.map((r) => r.from)))));
+      timings.lap("search index");
+    }
 
     const changed = toRender.map((j) => j.file);
     // Eleventy rewrote its pages: keep only those whose bytes differ from the last build.
@@ -122,7 +137,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
       changed.push(m.file);
     }
 
-    timings.lap("site files");
+    timings.lap("compare");
     const removed = previous ? Object.keys(previous.files).filter((f) => !(f in manifest.files)) : [];
     if (previous) commitChanges(output, { staging, changed, removed, manifest });
     else swapInFresh(output, staging, manifest);

@@ -1,0 +1,77 @@
+import type { Content } from "../content/types.js";
+import type { SiteModel } from "../site/site-model.js";
+import { urls } from "../site/urls.js";
+import { matrixCsv, matrixJson } from "../downloads/matrix-downloads.js";
+import { productsApi } from "../downloads/products-api.js";
+import { cachedSocialCards } from "../social-cards/card-cache.js";
+import { buildSearchIndex } from "../search/search-index.js";
+import type { WrittenPage } from "../eleventy/run-eleventy.js";
+
+/** A file built in memory, path relative to the output folder. */
+export interface MemoryFile {
+  file: string;
+  bytes: Uint8Array | string;
+}
+
+/** Every matrix as CSV and JSON beside its page, and `/api/products.json` with computed values. */
+export function downloadFiles(content: Content, model: SiteModel): MemoryFile[] {
+  const names = Object.fromEntries(content.products.map((p) => [p.slug, p.name]));
+  const products = Object.values(model.pairContext.products);
+  return [
+    ...content.matrices.flatMap((m) => [
+      { file: `matrices/${m.slug}/${m.slug}.csv`, bytes: matrixCsv(m, names) },
+      { file: `matrices/${m.slug}/${m.slug}.json`, bytes: matrixJson(m, names) },
+    ]),
+    {
+      file: "api/products.json",
+      bytes: productsApi(products, model.site.url, model.site.asOfIso, Object.fromEntries(content.products.map((p) => [p.slug, p.metrics]))),
+    },
+  ];
+}
+
+/** Where each page's social card lives: products and curated comparisons get one. */
+export function socialCardPaths(content: Content): Record<string, string> {
+  return Object.fromEntries([
+    ...content.products.map((p) => [urls.product(p.slug), `/og/products/${p.slug}.png`]),
+    ...content.comparisons.map((c) => [urls.compare(c.slug), `/og/compare/${c.slug}.png`]),
+  ]);
+}
+
+/** Renders (or takes from the cache) the 1200×630 PNG card of every product and curated comparison. */
+export async function socialCardFiles(content: Content, model: SiteModel, cacheDir: string): Promise<MemoryFile[]> {
+  const products = model.pairContext.products;
+  const siteName = model.site.name;
+  const cards = [
+    ...content.products.map((p) => {
+      const v = products[p.slug]!;
+      return {
+        path: `og/products/${p.slug}.png`,
+        card: { kicker: v.sector.name, title: v.name, subtitle: v.tagline, siteName, stats: [{ label: "Velocity", value: v.velocity.text }, { label: "Sparks · 30d", value: String(v.sparks30d) }] },
+      };
+    }),
+    ...content.comparisons.map((c) => {
+      const a = products[c.a]!;
+      const b = products[c.b]!;
+      return {
+        path: `og/compare/${c.slug}.png`,
+        card: {
+          kicker: "Comparison",
+          title: c.title ?? `${a.name} vs ${b.name}`,
+          subtitle: `${a.tagline}`,
+          siteName,
+          stats: [{ label: a.name, value: a.velocity.text }, { label: b.name, value: b.velocity.text }],
+        },
+      };
+    }),
+  ];
+  return (await cachedSocialCards(cards, cacheDir)).map((c) => ({ file: c.path, bytes: c.bytes }));
+}
+
+/**
+ * The search index over the pages a reader searches for: products, sectors, matrices, curated
+ * comparisons and the methodology. Generated pair pages repeat product pages, so they stay out.
+ */
+export async function searchFiles(pages: readonly WrittenPage[], redirects: ReadonlySet<string>): Promise<MemoryFile[]> {
+  const indexed = pages.filter((p) => /^\/(products|sectors|matrices|compare|methodology)\//.test(p.url) && p.file.endsWith(".html") && !redirects.has(p.url));
+  return (await buildSearchIndex(indexed.map((p) => ({ url: p.url, html: p.content })))).map((f) => ({ file: f.path, bytes: f.bytes }));
+}
