@@ -48,7 +48,7 @@ export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string)
     }
   }
 
-  const summary = series.map((s) => seriesSummary(s)).join(" ");
+  const summary = series.map((s) => cachedSummary(s)).join(" ");
   const ids = { title: `${idPrefix}-title`, desc: `${idPrefix}-desc`, hatch: `${idPrefix}-hatch` };
   const anySparks = series.some((s) => s.months.some((m) => m.sparks > 0));
   const legendRows = (series.length > 1 ? series.length : 0) + (anySparks ? 1 : 0);
@@ -118,22 +118,44 @@ export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string)
   const gap = series.length === 1 ? 0 : group * 0.04;
   const offset = (group - series.length * barWidth - (series.length - 1) * gap) / 2;
   series.forEach((s, si) => {
-    const cls = CLASSES[si]!;
-    s.months.forEach((m, mi) => {
-      if (m.count === 0) return;
-      const x = LEFT + group * mi + offset + si * (barWidth + gap);
-      const top = y(m.count);
-      const when = `${s.name}, ${monthName(m, true)}`;
-      out.push(
-        `<g class="bar ${cls}">` +
+    // A product's bars look the same on every pair page with the same scale and position;
+    // pair pages draw each product about a hundred times, so its bars are drawn once.
+    const key = `${series.length}|${si}|${yMax}|${plotTop}|${ids.hatch}|${s.name}`;
+    let cache = barsCache.get(s.months);
+    if (!cache) barsCache.set(s.months, (cache = new Map()));
+    let bars = cache.get(key);
+    if (bars === undefined) {
+      const cls = CLASSES[si]!;
+      bars = "";
+      s.months.forEach((m, mi) => {
+        if (m.count === 0) return;
+        const x = LEFT + group * mi + offset + si * (barWidth + gap);
+        const top = y(m.count);
+        const when = `${s.name}, ${monthName(m, true)}`;
+        bars +=
+          `<g class="bar ${cls}">` +
           swatch(si, x, top, barWidth, plotBottom - top, ids.hatch, `${when}: ${plural(m.count, "entry", "entries")}`) +
           (m.sparks > 0 ? triangle(x + barWidth / 2, top - 3, `${when}: ${plural(m.sparks, "spark")}`) : "") +
-          `</g>`,
-      );
-    });
+          `</g>`;
+      });
+      cache.set(key, bars);
+    }
+    out.push(bars);
   });
   out.push(`</svg>`);
   return { svg: out.join(""), summary };
+}
+
+/** Drawn bars and summaries per months list (one list per product, shared by its pair pages). */
+const barsCache = new WeakMap<readonly CadenceMonth[], Map<string, string>>();
+const summaryCache = new WeakMap<readonly CadenceMonth[], Map<string, string>>();
+
+function cachedSummary(series: CadenceSeries): string {
+  let cache = summaryCache.get(series.months);
+  if (!cache) summaryCache.set(series.months, (cache = new Map()));
+  let text = cache.get(series.name);
+  if (text === undefined) cache.set(series.name, (text = seriesSummary(series)));
+  return text;
 }
 
 /**

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
+import { addFragmentCache } from "./fragment-cache.js";
 
 /** The project's templates folder: layouts, pages, components and assets. */
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -12,5 +13,7 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
  */
 export function createNunjucksEnvironment(options: { watch?: boolean } = {}): nunjucks.Environment {
   const loader = new nunjucks.FileSystemLoader(path.resolve(TEMPLATES_DIR), { noCache: options.watch ?? false });
-  return new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  addFragmentCache(env);
+  return env;
 }
