@@ -4,9 +4,9 @@ import { loadRoot } from "../content/load-root.js";
 import type { Content, Problem } from "../content/types.js";
 import { resolveAsOf } from "../compute/as-of.js";
 import { buildSiteModel } from "../site/site-model.js";
-import { renderInWorkers } from "../render/worker-pool.js";
+import { startRendering, type Rendering } from "../render/worker-pool.js";
 import type { PageJob } from "../render/page-jobs.js";
-import { runEleventy, type WrittenPage } from "../eleventy/run-eleventy.js";
+import type { WrittenPage } from "../eleventy/run-eleventy.js";
 import { buildAssets } from "./assets.js";
 import { digest, renderFingerprint } from "./digest.js";
 import { pageJobsWithDigests } from "./page-digests.js";
@@ -92,19 +92,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   timings.lap("digests");
   const staging = `${output}.staging-${process.pid}-${now()}`;
   mkdirSync(staging, { recursive: true });
+  let rendering: Rendering | undefined;
   try {
     const progress = createProgress(toRender.length, options.progress ?? process.stderr, now);
-    const rendering = renderInWorkers(toRender, { context: model.pairContext, outDir: staging, onProgress: (n) => progress.add(n) });
+    rendering = startRendering(toRender, { context: model.pairContext, outDir: staging, onProgress: (n) => progress.add(n) });
     let eleventyPages: WrittenPage[] = [];
     const memory: MemoryFile[] = [];
     if (shared) {
+      // Loaded only when used: shards other than the first never need Eleventy in memory.
+      const { runEleventy } = await import("../eleventy/run-eleventy.js");
       eleventyPages = await runEleventy(staging, model);
       timings.lap("eleventy");
       memory.push(...assets.files, ...siteFiles(model), ...downloadFiles(content, model));
       if (socialCards) memory.push(...(await socialCardFiles(content, model, path.join(path.resolve(options.root), ".versus-cache/og"))));
       timings.lap("site files");
     }
-    await rendering;
+    await rendering.finishHere();
     timings.lap("pair pages");
     progress.finish();
     if (shared && search) {
@@ -154,6 +157,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
       removed: removed.length,
     };
   } catch (error) {
+    await rendering?.abort();
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SiteModel } from "../site/site-model.js";
-import { renderInWorkers } from "../render/worker-pool.js";
+import { renderPages } from "../render/worker-pool.js";
 import { buildAssets } from "./assets.js";
 import { digest, renderFingerprint } from "./digest.js";
 import { pageJobsWithDigests } from "./page-digests.js";
@@ -20,7 +20,7 @@ export async function writeSiteExtras(model: SiteModel, outDir: string, previous
     current.set(job.file, d);
     return previous.get(job.file) !== d;
   });
-  await renderInWorkers(
+  await renderPages(
     jobs.map((j) => j.job),
     { context: model.pairContext, outDir, watch: true },
   );
