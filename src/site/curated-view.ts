@@ -79,7 +79,7 @@ function splitLongForm(body: string): CuratedView["bodySections"] {
   if (lead) out.push({ title: "Overview", id: "overview", html: renderMarkdown(lead) });
   for (let i = 1; i < parts.length; i += 2) {
     const title = parts[i]!.trim();
-    out.push({ title, id: `long-${slugifyHeading(title)}`, html: renderMarkdown(parts[i + 1] ?? "") });
+    out.push({ title, id: `long-${slugifyHeading(title)}`, html: renderMarkdown(parts[i + 1] ?? "", title) });
   }
   return out;
 }

@@ -28,12 +28,34 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+// Tables from content read like the site's own: a caption (the nearest heading above, else
+// the section's title), column headers with scope, and a scroll region so a wide table never
+// makes the page scroll sideways on a phone.
+md.core.ruler.push("table_captions", (state) => {
+  let heading = (state.env as { caption?: string }).caption ?? "Table";
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === "heading_open") heading = tokens[i + 1]?.content ?? heading;
+    if (t.type === "th_open") t.attrSet("scope", "col");
+    if (t.type === "table_open") {
+      const caption = new state.Token("html_block", "", 0);
+      caption.content = `<caption>${md.utils.escapeHtml(heading)}</caption>`;
+      tokens.splice(i + 1, 0, caption);
+      t.meta = { caption: heading };
+    }
+  }
+});
+md.renderer.rules.table_open = (tokens, idx) =>
+  `<div class="table-scroll" role="region" tabindex="0" aria-label="${md.utils.escapeHtml(String(tokens[idx]!.meta?.caption ?? "Table"))}"><table>\n`;
+md.renderer.rules.table_close = () => "</table></div>\n";
+
 /**
- * Block markdown to HTML.
+ * Block markdown to HTML. `caption` names tables that have no heading above them.
  * @example renderMarkdown("Hello *world*") // "<p>Hello <em>world</em></p>\n"
  */
-export function renderMarkdown(source: string): string {
-  return md.render(source);
+export function renderMarkdown(source: string, caption?: string): string {
+  return md.render(source, caption === undefined ? {} : { caption });
 }
 
 /**

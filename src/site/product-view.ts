@@ -82,7 +82,7 @@ function sectionViews(product: Product): SectionView[] {
     const base = slugifyHeading(s.title);
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
-    return { title: s.title, id: n === 1 ? base : `${base}-${n}`, html: renderMarkdown(s.markdown) };
+    return { title: s.title, id: n === 1 ? base : `${base}-${n}`, html: renderMarkdown(s.markdown, s.title) };
   });
 }
 
