@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadRoot } from "../content/load-root.js";
 import type { Content, Problem } from "../content/types.js";
@@ -17,7 +17,10 @@ import { createProgress } from "./progress.js";
 import { siteFiles } from "./site-files.js";
 import { phaseTimer } from "./phase-timer.js";
 import { downloadFiles, searchFiles, socialCardFiles, socialCardPaths, type MemoryFile } from "./published-files.js";
-import { urls } from "../site/urls.js";
+import { outputFileFor, urls } from "../site/urls.js";
+import { createNunjucksEnvironment } from "../render/nunjucks-environment.js";
+import { renderJob } from "../render/render-page.js";
+import { headersFile } from "../site-files/host-rules.js";
 
 export interface BuildOptions {
   root: string;
@@ -82,7 +85,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   const manifest: Manifest = { version: 1, files: {} };
   const toRender: PageJob[] = [];
   let pages = 0;
-  pageJobsWithDigests(model, fingerprint).forEach(({ job, digest: d }, position) => {
+  const allJobs = pageJobsWithDigests(model, fingerprint);
+  allJobs.forEach(({ job, digest: d }, position) => {
     if (!inShard(shard, position)) return;
     manifest.files[job.file] = d;
     if (job.kind === "pair") pages++;
@@ -95,7 +99,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   let rendering: Rendering | undefined;
   try {
     const progress = createProgress(toRender.length, options.progress ?? process.stderr, now);
-    rendering = startRendering(toRender, { context: model.pairContext, outDir: staging, onProgress: (n) => progress.add(n) });
+    rendering = startRendering(toRender, {
+      context: model.pairContext,
+      outDir: staging,
+      ...(previous ? { previousDir: output } : {}),
+      onProgress: (n) => progress.add(n),
+    });
     let eleventyPages: WrittenPage[] = [];
     const memory: MemoryFile[] = [];
     if (shared) {
@@ -107,21 +116,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
       if (socialCards) memory.push(...(await socialCardFiles(content, model, path.join(path.resolve(options.root), ".versus-cache/og"))));
       timings.lap("site files");
     }
-    await rendering.finishHere();
+    const unchanged = await rendering.finishHere();
     timings.lap("pair pages");
     progress.finish();
     if (shared && search) {
-      // Curated comparisons are searchable; their pages come from the workers (or the last build).
-      const curated = content.comparisons.map((c) => {
-        const file = `compare/${c.slug}/index.html`;
-        const from = existsSync(path.join(staging, file)) ? path.join(staging, file) : path.join(output, file);
-        return { url: urls.compare(c.slug), file, content: readFileSync(from, "utf8") };
-      });
+      // Curated comparisons are searchable. Another shard may own their pages, so they are
+      // rendered here for the index (a handful of pages).
+      const env = createNunjucksEnvironment();
+      const curated = model.pairs
+        .filter((p) => p.curated)
+        .map((p) => ({ url: urls.compare(p.slug), file: outputFileFor(urls.compare(p.slug)), content: renderJob(env, model.pairContext, { kind: "pair", file: "", ...p }) }));
       memory.push(...(await searchFiles([...eleventyPages, ...curated], new Set(model.pages.aliasRedirects.map((r) => r.from)))));
       timings.lap("search index");
     }
+    if (shared) {
+      // Named after every top-level entry of the whole site (all shards), so it is the same file
+      // in a shard build and a full one.
+      const files = [...allJobs.map((j) => j.job.file), ...eleventyPages.map((p) => p.file), ...memory.map((m) => m.file), "_headers"];
+      memory.push({ file: "_headers", bytes: headersFile([...new Set(files.map((f) => f.split("/")[0]!))].sort()) });
+    }
 
-    const changed = toRender.map((j) => j.file);
+    const changed = toRender.map((j) => j.file).filter((f) => !unchanged.has(f));
     // Eleventy rewrote its pages: keep only those whose bytes differ from the last build.
     for (const page of eleventyPages) {
       const d = digest(page.content);

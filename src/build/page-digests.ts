@@ -12,7 +12,9 @@ import { digest } from "./digest.js";
  */
 export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { job: PageJob; digest: string }[] {
   const ctx = model.pairContext;
-  const siteDigest = digest(fingerprint, JSON.stringify(ctx.site), model.pairs.map((p) => p.slug).join(","));
+  // Which pairs exist (pivot links) follows from the setting, the sectors and the curated list;
+  // hashing those, not every pair, keeps a new or deleted product from touching other pages.
+  const siteDigest = digest(fingerprint, JSON.stringify(ctx.site), model.pairsSetting, Object.keys(ctx.curated).sort().join(","));
   const productDigest = new Map(Object.values(ctx.products).map((p) => [p.slug, digest(JSON.stringify(p), JSON.stringify(ctx.cadence[p.slug]))]));
   // Alternatives show a card (name, tagline, velocity, links) of the top of the ranking; two
   // page products may be skipped, so limit + 2 cards decide every page of the sector.

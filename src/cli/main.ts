@@ -1,10 +1,5 @@
 import { AsOfError } from "../compute/as-of.js";
 import { parseArgs, stringFlag, UsageError } from "./args.js";
-import { checkCommand } from "./check-command.js";
-import { buildCommand } from "./build-command.js";
-import { serveCommand } from "./serve-command.js";
-import { schemaCommand } from "../authoring/schema-command.js";
-import { newCommand } from "../authoring/new-command.js";
 
 const USAGE = `usage: versus <command> [options]
 
@@ -14,7 +9,10 @@ const USAGE = `usage: versus <command> [options]
   new     product <slug> --sector <s> --name "<name>" | comparison <a> <b> | matrix <slug> --columns a,b,c
   schema  [--check]                          write (or check) the JSON Schemas in schemas/`;
 
-/** Runs one command; returns the process exit code. Content problems are printed, never thrown. */
+/**
+ * Runs one command; returns the process exit code. Content problems are printed, never thrown.
+ * Each command is loaded when called, so `check` does not pay for Eleventy or the renderers.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -22,19 +20,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case "check":
-        return await checkCommand(parseArgs(rest, ["root"]), { out, err });
+        return await (await import("./check-command.js")).checkCommand(parseArgs(rest, ["root"]), { out, err });
       case "build":
-        return await buildCommand(parseArgs(rest, ["root", "output", "shard"]), { out, err });
+        return await (await import("./build-command.js")).buildCommand(parseArgs(rest, ["root", "output", "shard"]), { out, err });
       case "serve":
-        return await serveCommand(parseArgs(rest, ["root", "port"]));
+        return await (await import("./serve-command.js")).serveCommand(parseArgs(rest, ["root", "port"]));
       case "schema": {
         const args = parseArgs(rest, ["out"]);
+        const { schemaCommand } = await import("../authoring/schema-command.js");
         const result = await schemaCommand({ outDir: stringFlag(args, "out", "schemas"), check: args.flags.has("check") });
         result.lines.forEach(result.exitCode === 0 ? out : err);
         return result.exitCode;
       }
       case "new": {
         const today = new Date().toISOString().slice(0, 10);
+        const { newCommand } = await import("../authoring/new-command.js");
         const result = await newCommand([...rest], { root: process.cwd(), today });
         result.lines.forEach(result.exitCode === 0 ? out : err);
         return result.exitCode;

@@ -7,7 +7,9 @@ export type PageJob =
 export interface WorkerSetup {
   context: import("../site/pair-page.js").PairContext;
   outDir: string;
+  /** The last build's output: a page whose bytes are the same there is not written again. */
+  previousDir?: string;
 }
 
 export type WorkerRequest = { jobs: PageJob[] };
-export type WorkerReply = { done: number } | { error: string };
+export type WorkerReply = { done: number; unchanged: string[] } | { error: string };

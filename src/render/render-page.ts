@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type nunjucks from "nunjucks";
 import { buildPairPage, type PairContext } from "../site/pair-page.js";
@@ -14,17 +14,41 @@ export function renderJob(env: nunjucks.Environment, ctx: PairContext, job: Page
 }
 
 /**
- * Renders and writes jobs under `outDir`. `madeDirs` remembers folders already created, since
- * creating a folder costs more than writing a page on some disks.
+ * Renders and writes jobs under `outDir`, except pages whose bytes equal the same file in
+ * `previousDir` (an input changed but not the page): those are returned, not written, so the
+ * previous file keeps its modification time. `madeDirs` remembers folders already created,
+ * since creating a folder costs more than writing a page on some disks.
  */
-export function writeJobs(env: nunjucks.Environment, ctx: PairContext, outDir: string, jobs: readonly PageJob[], madeDirs: Set<string>): void {
+export function writeJobs(
+  env: nunjucks.Environment,
+  ctx: PairContext,
+  outDir: string,
+  jobs: readonly PageJob[],
+  madeDirs: Set<string>,
+  previousDir?: string,
+): string[] {
+  const unchanged: string[] = [];
   for (const job of jobs) {
+    const html = Buffer.from(renderJob(env, ctx, job));
+    if (previousDir !== undefined && sameBytes(path.join(previousDir, job.file), html)) {
+      unchanged.push(job.file);
+      continue;
+    }
     const target = path.join(outDir, job.file);
     const dir = path.dirname(target);
     if (!madeDirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
       madeDirs.add(dir);
     }
-    writeFileSync(target, renderJob(env, ctx, job));
+    writeFileSync(target, html);
+  }
+  return unchanged;
+}
+
+function sameBytes(file: string, bytes: Buffer): boolean {
+  try {
+    return readFileSync(file).equals(bytes);
+  } catch {
+    return false;
   }
 }

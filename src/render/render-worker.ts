@@ -7,14 +7,14 @@ import { createNunjucksEnvironment } from "./nunjucks-environment.js";
 import { writeJobs } from "./render-page.js";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "./page-jobs.js";
 
-const { context, outDir } = workerData as WorkerSetup;
+const { context, outDir, previousDir } = workerData as WorkerSetup;
 const env = createNunjucksEnvironment();
 const madeDirs = new Set<string>();
 
 parentPort!.on("message", ({ jobs }: WorkerRequest) => {
   try {
-    writeJobs(env, context, outDir, jobs, madeDirs);
-    parentPort!.postMessage({ done: jobs.length } satisfies WorkerReply);
+    const unchanged = writeJobs(env, context, outDir, jobs, madeDirs, previousDir);
+    parentPort!.postMessage({ done: jobs.length, unchanged } satisfies WorkerReply);
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
   }

@@ -14,6 +14,8 @@ const INLINE_LIMIT = 600;
 export interface RenderOptions {
   context: PairContext;
   outDir: string;
+  /** The last build's output, to leave pages whose bytes did not change (see writeJobs). */
+  previousDir?: string;
   /** Dev server: render here, with template caching off so template edits show. */
   watch?: boolean;
   onProgress?: (done: number) => void;
@@ -21,8 +23,11 @@ export interface RenderOptions {
 
 /** Pages being rendered: worker threads pull batches from one queue; this thread can join in. */
 export interface Rendering {
-  /** Render batches in this thread too until the queue is empty, then wait for the workers. */
-  finishHere(): Promise<void>;
+  /**
+   * Render batches in this thread too until the queue is empty, then wait for the workers.
+   * Resolves to the pages that were not written because their bytes did not change.
+   */
+  finishHere(): Promise<Set<string>>;
   /** Stops the workers without finishing (the build failed elsewhere). */
   abort(): Promise<void>;
 }
@@ -40,7 +45,8 @@ export function startRendering(jobs: readonly PageJob[], options: RenderOptions)
   const inline = jobs.length <= INLINE_LIMIT || options.watch === true;
   const threads = inline ? 0 : Math.min(Math.max(1, os.availableParallelism() - 1), Math.ceil(jobs.length / BATCH));
   const workers: Worker[] = [];
-  const setup: WorkerSetup = { context: options.context, outDir: options.outDir };
+  const setup: WorkerSetup = { context: options.context, outDir: options.outDir, ...(options.previousDir ? { previousDir: options.previousDir } : {}) };
+  const unchanged = new Set<string>();
   const working = Promise.all(
     Array.from({ length: threads }, () => {
       // A capped heap makes the worker collect garbage early: pages are short-lived strings.
@@ -54,6 +60,7 @@ export function startRendering(jobs: readonly PageJob[], options: RenderOptions)
         };
         worker.on("message", (reply: WorkerReply) => {
           if ("error" in reply) return reject(new Error(reply.error));
+          for (const file of reply.unchanged) unchanged.add(file);
           options.onProgress?.(reply.done);
           feed();
         });
@@ -71,7 +78,7 @@ export function startRendering(jobs: readonly PageJob[], options: RenderOptions)
       const madeDirs = new Set<string>();
       try {
         for (let batch = take(); batch.length > 0; batch = take()) {
-          writeJobs(env, options.context, options.outDir, batch, madeDirs);
+          for (const file of writeJobs(env, options.context, options.outDir, batch, madeDirs, options.previousDir)) unchanged.add(file);
           options.onProgress?.(batch.length);
           // Let the workers' messages through so they never wait for their next batch.
           await yieldToEvents();
@@ -80,6 +87,7 @@ export function startRendering(jobs: readonly PageJob[], options: RenderOptions)
       } finally {
         await stop();
       }
+      return unchanged;
     },
     async abort() {
       next = jobs.length;
@@ -92,6 +100,6 @@ export function startRendering(jobs: readonly PageJob[], options: RenderOptions)
  * Renders every job and waits: for callers with nothing else to do meanwhile.
  * @example await renderPages(jobs, { context, outDir })
  */
-export function renderPages(jobs: readonly PageJob[], options: RenderOptions): Promise<void> {
+export function renderPages(jobs: readonly PageJob[], options: RenderOptions): Promise<Set<string>> {
   return startRendering(jobs, options).finishHere();
 }

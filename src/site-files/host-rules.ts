@@ -14,17 +14,23 @@ export const FINGERPRINTED_PREFIX = "/assets/";
 /**
  * `_headers`: fingerprinted assets are cached for a year and never revalidated; HTML and every
  * other file is revalidated on each visit so a new build shows at once. Security headers apply
- * everywhere.
+ * everywhere. Hosts join the values of every rule that matches a path, so no two rules may set
+ * Cache-Control for one path: the revalidate rule names each other top-level file and folder
+ * of the output (`topLevel`) instead of using `/*`.
+ * @example headersFile(["index.html", "compare"]).includes("/compare/*") // true
  */
-export function headersFile(): string {
+export function headersFile(topLevel: readonly string[]): string {
+  const revalidate = topLevel
+    .filter((name) => `/${name}/` !== FINGERPRINTED_PREFIX)
+    .flatMap((name) => (name === "index.html" ? ["/", "/index.html"] : name.includes(".") || name.startsWith("_") ? [`/${name}`] : [`/${name}/*`]));
   return [
     "/*",
-    "  Cache-Control: public, max-age=0, must-revalidate",
     "  X-Content-Type-Options: nosniff",
     "  Referrer-Policy: strict-origin-when-cross-origin",
     "  Content-Security-Policy: default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
     `${FINGERPRINTED_PREFIX}*`,
     "  Cache-Control: public, max-age=31536000, immutable",
+    ...revalidate.flatMap((pattern) => [pattern, "  Cache-Control: public, max-age=0, must-revalidate"]),
     "",
   ].join("\n");
 }

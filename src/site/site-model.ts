@@ -1,5 +1,5 @@
 import type { Content, Product } from "../content/types.js";
-import { choosePairs, type PairRef } from "../compute/pairs.js";
+import { choosePairs, type PairRef, type PairsSetting } from "../compute/pairs.js";
 import { rankSector } from "../compute/alternatives.js";
 import { monthlyCadence } from "../compute/cadence.js";
 import { interleaveBy } from "../compute/activity.js";
@@ -27,6 +27,8 @@ export interface ModelOptions {
 export interface SiteModel {
   site: SiteView;
   pairs: PairRef[];
+  /** `pairs` from site.json: which pairs get pages. */
+  pairsSetting: PairsSetting;
   pairContext: PairContext;
   /** The pages Eleventy renders; this alone goes into its data cascade (no pair data). */
   pages: EleventyPages;
@@ -241,6 +243,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
   return {
     site,
     pairs,
+    pairsSetting: content.site.pairs,
     pairContext,
     pages: {
     home: homePage,

@@ -1,0 +1,140 @@
+/**
+ * `versus check` and `versus build` as child processes: exit codes and the exact lines printed.
+ * The broken root is tests/fixtures/roots/minimal with the tests/fixtures/sites/cli-broken overlay.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { cleanupRoots, makeRoot } from "../content/helpers.js";
+import { cleanupTemps, listEntries, REPO, runVersus, snapshot, stagingFoldersBeside, tempDir } from "../build/build-helpers.js";
+
+/** Every problem of the cli-broken overlay, in the order `check` must print them. */
+const BROKEN_LINES = [
+  "content/comparisons/redpanda-vs-apache-kafka.md: expected the two products in alphabetical order; rename the file to apache-kafka-vs-redpanda.md",
+  'content/matrices/brokers.md:14: sections[0].rows[1].cells: row "Written in" is missing column "nats"',
+  'content/products/argo-cd.md:3: sector: unknown sector "streamin"; expected one of streaming; did you mean "streaming"?',
+  'content/products/argo-cd.md:8: choose_iff: unknown field "choose_iff"; did you mean "choose_if"?',
+  'content/products/nats.md:7: updated: expected an ISO 8601 date, found "2026-02-30"',
+  "warning: content/products/notes.txt: ignored: expected a .md or .json file",
+];
+
+const lines = (text: string): string[] => text.split("\n");
+
+/** `main(args)` in this process (no Eleventy involved), with what it prints captured. */
+async function runMain(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  vi.stubEnv("SOURCE_DATE_EPOCH", "1779451200");
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    vi.unstubAllEnvs();
+  }
+}
+
+let broken: string;
+
+beforeAll(async () => {
+  broken = await makeRoot({ overlay: "../sites/cli-broken" });
+});
+
+afterAll(async () => {
+  await cleanupRoots();
+  await cleanupTemps();
+});
+
+describe("versus check", () => {
+  it("prints every problem of a broken root, one sorted line each, then the count, and exits 1", async () => {
+    const result = await runVersus(["check", "--root", broken]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(lines(result.stderr)).toEqual([...BROKEN_LINES, "5 errors, 1 warning: fix them and run check again", ""]);
+  });
+
+  it("prints the same lines with --root=DIR (in process)", async () => {
+    const r = await runMain(["check", `--root=${broken}`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(lines(r.stderr)).toEqual([...BROKEN_LINES, "5 errors, 1 warning: fix them and run check again", ""]);
+  });
+
+  it("on the example site prints exactly one summary line with the counts of its files and exits 0", async () => {
+    const count = (dir: string): number => readdirSync(join(REPO, "content", dir)).filter((f) => /\.(md|json)$/.test(f)).length;
+    expect([count("products"), count("sectors"), count("comparisons"), count("matrices")]).toEqual([12, 2, 1, 1]);
+    const result = await runVersus(["check"]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe("ok: 12 products, 2 sectors, 1 comparison, 1 matrix\n");
+    expect(result.code).toBe(0);
+  });
+});
+
+describe("versus build on a broken root", () => {
+  it("exits 1, prints the problems, and creates no output folder (nor anything beside it)", async () => {
+    const parent = await tempDir();
+    const output = join(parent, "site");
+    const result = await runVersus(["build", "--root", broken, "--output", output]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(lines(result.stderr)).toEqual([...BROKEN_LINES, "5 errors, 1 warning: nothing was built", ""]);
+    expect(existsSync(output)).toBe(false);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it("leaves an existing output folder byte- and mtime-identical", async () => {
+    const parent = await tempDir();
+    const output = join(parent, "site");
+    mkdirSync(join(output, "products", "nats"), { recursive: true });
+    writeFileSync(join(output, "index.html"), "<!doctype html><title>previous</title>");
+    writeFileSync(join(output, "products", "nats", "index.html"), "<!doctype html><title>NATS</title>");
+    writeFileSync(`${output}.versus-manifest.json`, JSON.stringify({ version: 1, files: { "index.html": "x", "products/nats/index.html": "y" } }));
+    const entriesBefore = listEntries(parent);
+    const before = snapshot(parent);
+    const result = await runVersus(["build", "--root", broken, "--output", output]);
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([...BROKEN_LINES, "5 errors, 1 warning: nothing was built", ""]);
+    expect(listEntries(parent)).toEqual(entriesBefore);
+    expect(snapshot(parent)).toEqual(before);
+    expect(stagingFoldersBeside(output)).toEqual([]);
+  });
+});
+
+describe("usage errors exit 2", () => {
+  it("an unknown command: one line naming it, then the usage", async () => {
+    const result = await runVersus(["frobnicate"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    const err = lines(result.stderr);
+    expect(err[0]).toBe('versus: unknown command "frobnicate"');
+    expect(err[1]).toBe("usage: versus <command> [options]");
+  });
+
+  it("--shard 3/2: exactly one line, nothing built", async () => {
+    const parent = await tempDir();
+    const output = join(parent, "site");
+    const result = await runVersus(["build", "--root", broken, "--output", output, "--shard", "3/2"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe('versus build: --shard: expected K/N with 1 ≤ K ≤ N, found "3/2"\n');
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it.each([["0/2"], ["2"], ["a/b"], ["1/0"], ["-1/2"], [""]])("--shard=%s: one line, exit 2, nothing built (in process)", async (value) => {
+    const parent = await tempDir();
+    const result = await runMain(["build", "--root", broken, "--output", join(parent, "site"), `--shard=${value}`]);
+    expect(readdirSync(parent)).toEqual([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`versus build: --shard: expected K/N with 1 ≤ K ≤ N, found "${value}"\n`);
+  });
+
+  it("a flag that needs a value but has none: one line (in process)", async () => {
+    const result = await runMain(["check", "--root"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("versus check: --root needs a value\n");
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Rendering pair pages and redirects: the same HTML from a worker thread as from this thread,
+ * the redirect template's exact markup, and a template error that reaches the caller.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildAssets } from "../../src/build/assets.js";
+import { renderFingerprint } from "../../src/build/digest.js";
+import { pageJobsWithDigests } from "../../src/build/page-digests.js";
+import { loadRoot } from "../../src/content/load-root.js";
+import { createNunjucksEnvironment } from "../../src/render/nunjucks-environment.js";
+import type { PageJob } from "../../src/render/page-jobs.js";
+import { renderJob } from "../../src/render/render-page.js";
+import { renderPages, startRendering } from "../../src/render/worker-pool.js";
+import { buildSiteModel, type SiteModel } from "../../src/site/site-model.js";
+import { cleanupRoots, makeRoot, md, SECTIONS } from "../content/helpers.js";
+import { AS_OF_MS, cleanupTemps, listTree, smallRoot, tempDir } from "../build/build-helpers.js";
+
+let model: SiteModel;
+let jobs: PageJob[];
+
+beforeAll(async () => {
+  const loaded = await loadRoot(await smallRoot());
+  model = buildSiteModel(loaded.content!, { asOfMs: AS_OF_MS, assets: buildAssets().paths, search: true });
+  jobs = pageJobsWithDigests(model, renderFingerprint()).map((j) => j.job);
+});
+
+afterAll(async () => {
+  await cleanupRoots();
+  await cleanupTemps();
+});
+
+describe("renderJob", () => {
+  it("renders a redirect page: noindex, an immediate refresh to the target and the canonical URL", () => {
+    const env = createNunjucksEnvironment();
+    const html = renderJob(env, model.pairContext, { kind: "redirect", file: "compare/b-vs-a/index.html", from: "/compare/b-vs-a/", to: "/compare/a-vs-b/" });
+    expect(html).toBe(
+      [
+        "<!doctype html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        "<title>Moved to https://small.example/compare/a-vs-b/</title>",
+        '<meta name="robots" content="noindex">',
+        '<meta http-equiv="refresh" content="0; url=/compare/a-vs-b/">',
+        '<link rel="canonical" href="https://small.example/compare/a-vs-b/">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "</head>",
+        "<body>",
+        '<p>This page has moved to <a href="/compare/a-vs-b/">https://small.example/compare/a-vs-b/</a>.</p>',
+        "</body>",
+        "</html>",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("renders every pair page of the small root with its heading and canonical link", () => {
+    const env = createNunjucksEnvironment();
+    const pairs = jobs.filter((j): j is Extract<PageJob, { kind: "pair" }> => j.kind === "pair");
+    expect(pairs.map((j) => j.slug)).toEqual(["apache-kafka-vs-nats", "apache-kafka-vs-postgres", "apache-kafka-vs-redpanda", "duckdb-vs-postgres", "nats-vs-redpanda"]);
+    for (const job of pairs) {
+      const html = renderJob(env, model.pairContext, job);
+      expect(html).toContain(`<link rel="canonical" href="https://small.example/compare/${job.slug}/">`);
+      expect(html).toContain(`<h1>${model.pairContext.products[job.a]!.name} vs ${model.pairContext.products[job.b]!.name}</h1>`);
+    }
+  });
+});
+
+/** A root with `n` products in one sector and `pairs: "all"`: n(n-1)/2 pair pages and as many redirects. */
+let big26: Promise<{ model: SiteModel; jobs: PageJob[] }> | undefined;
+const bigModel = (n: 26): Promise<{ model: SiteModel; jobs: PageJob[] }> => (big26 ??= makeBigModel(n));
+
+async function makeBigModel(n: number): Promise<{ model: SiteModel; jobs: PageJob[] }> {
+  const files: Record<string, string> = {
+    "data/site.json": JSON.stringify({ name: "Big", url: "https://big.example", description: "Many pairs.", pairs: "all" }),
+  };
+  for (let i = 0; i < n; i++) {
+    const slug = `product-${String(i).padStart(2, "0")}`;
+    files[`content/products/${slug}.md`] = md(
+      [
+        `name: Product ${i}`,
+        "sector: streaming",
+        "website: https://example.com",
+        `tagline: Tagline ${i} & <more>.`,
+        "summary: A *product*.",
+        `themes: [theme-${i % 3}, shared]`,
+        "updated: 2026-05-01",
+        "timeline:",
+        `  - date: 2026-05-${String((i % 20) + 1).padStart(2, "0")}`,
+        `    title: Release ${i}`,
+        `    spark: ${i % 2 === 0}`,
+      ].join("\n"),
+      SECTIONS,
+    );
+  }
+  for (const slug of ["apache-kafka", "nats", "redpanda"]) files[`content/products/${slug}.md`] = null as unknown as string;
+  const loaded = await loadRoot(await makeRoot({ files }));
+  expect(loaded.problems).toEqual([]);
+  const m = buildSiteModel(loaded.content!, { asOfMs: AS_OF_MS, assets: buildAssets().paths, search: true });
+  return { model: m, jobs: pageJobsWithDigests(m, renderFingerprint()).map((j) => j.job) };
+}
+
+describe("renderPages", () => {
+  it("writes every job under outDir with the same bytes as renderJob (few pages: this thread)", async () => {
+    const outDir = await tempDir();
+    let progress = 0;
+    await renderPages(jobs, { context: model.pairContext, outDir, onProgress: (n) => (progress += n) });
+    expect(progress).toBe(jobs.length);
+    expect(listTree(outDir)).toEqual(jobs.map((j) => j.file).sort());
+    const env = createNunjucksEnvironment();
+    for (const job of jobs) expect(readFileSync(join(outDir, job.file), "utf8"), job.file).toBe(renderJob(env, model.pairContext, job));
+  });
+
+  it("gives the same bytes when worker threads render (many pages)", async () => {
+    const big = await bigModel(26);
+    expect(big.jobs.length).toBe(650);
+    const outDir = await tempDir();
+    let progress = 0;
+    await renderPages(big.jobs, { context: big.model.pairContext, outDir, onProgress: (n) => (progress += n) });
+    expect(progress).toBe(big.jobs.length);
+    expect(listTree(outDir)).toEqual(big.jobs.map((j) => j.file).sort());
+    const env = createNunjucksEnvironment();
+    const differ = big.jobs.filter((job) => readFileSync(join(outDir, job.file), "utf8") !== renderJob(env, big.model.pairContext, job));
+    expect(differ.map((j) => j.file)).toEqual([]);
+  });
+
+  it("does nothing for no jobs", async () => {
+    const outDir = await tempDir();
+    await renderPages([], { context: model.pairContext, outDir });
+    expect(listTree(outDir)).toEqual([]);
+  });
+
+  it("rejects when a page cannot be rendered, and does not write that page", async () => {
+    const outDir = await tempDir();
+    const broken: PageJob = { kind: "pair", file: "compare/ghost-vs-nats/index.html", slug: "ghost-vs-nats", a: "ghost", b: "nats" };
+    await expect(renderPages([jobs[0]!, broken], { context: model.pairContext, outDir })).rejects.toThrow();
+    expect(listTree(outDir)).not.toContain(broken.file);
+  });
+
+  it("rejects when a page rendered by a worker fails", async () => {
+    const big = await bigModel(26);
+    const outDir = await tempDir();
+    const broken: PageJob = { kind: "pair", file: "compare/ghost-vs-nats/index.html", slug: "ghost-vs-nats", a: "ghost", b: "nats" };
+    // One bad job in every batch, so whichever thread takes a batch meets one.
+    const jobsWithErrors = big.jobs.flatMap((j, i) => (i % 250 === 100 ? [broken, j] : [j]));
+    await expect(renderPages(jobsWithErrors, { context: big.model.pairContext, outDir })).rejects.toThrow();
+    expect(listTree(outDir)).not.toContain(broken.file);
+  });
+
+  it("abort() stops without rendering the rest", async () => {
+    const big = await bigModel(26);
+    const outDir = await tempDir();
+    const rendering = startRendering(big.jobs, { context: big.model.pairContext, outDir });
+    await rendering.abort();
+    expect(listTree(outDir).length).toBeLessThan(big.jobs.length);
+  });
+});
