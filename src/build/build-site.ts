@@ -4,7 +4,7 @@ import { loadRoot } from "../content/load-root.js";
 import type { Content, Problem } from "../content/types.js";
 import { resolveAsOf } from "../compute/as-of.js";
 import { buildSiteModel } from "../site/site-model.js";
-import { startRendering, type Rendering } from "../render/worker-pool.js";
+import { renderPages } from "../render/worker-pool.js";
 import type { PageJob } from "../render/page-jobs.js";
 import type { WrittenPage } from "../eleventy/run-eleventy.js";
 import { buildAssets } from "./assets.js";
@@ -96,15 +96,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   timings.lap("digests");
   const staging = `${output}.staging-${process.pid}-${now()}`;
   mkdirSync(staging, { recursive: true });
-  let rendering: Rendering | undefined;
   try {
     const progress = createProgress(toRender.length, options.progress ?? process.stderr, now);
-    rendering = startRendering(toRender, {
+    // Pair pages first, on every core; then the rest with Eleventy in this thread. One after the
+    // other keeps the peak memory to the larger of the two, not their sum.
+    const unchanged = await renderPages(toRender, {
       context: model.pairContext,
       outDir: staging,
       ...(previous ? { previousDir: output } : {}),
       onProgress: (n) => progress.add(n),
     });
+    progress.finish();
+    timings.lap("pair pages");
     let eleventyPages: WrittenPage[] = [];
     const memory: MemoryFile[] = [];
     if (shared) {
@@ -116,9 +119,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
       if (socialCards) memory.push(...(await socialCardFiles(content, model, path.join(path.resolve(options.root), ".versus-cache/og"))));
       timings.lap("site files");
     }
-    const unchanged = await rendering.finishHere();
-    timings.lap("pair pages");
-    progress.finish();
     if (shared && search) {
       // Curated comparisons are searchable. Another shard may own their pages, so they are
       // rendered here for the index (a handful of pages).
@@ -126,7 +126,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
       const curated = model.pairs
         .filter((p) => p.curated)
         .map((p) => ({ url: urls.compare(p.slug), file: outputFileFor(urls.compare(p.slug)), content: renderJob(env, model.pairContext, { kind: "pair", file: "", ...p }) }));
-      memory.push(...(await searchFiles([...eleventyPages, ...curated], new Set(model.pages.aliasRedirects.map((r) => r.from)))));
+      memory.push(...(await searchFiles([...eleventyPages, ...curated])));
       timings.lap("search index");
     }
     if (shared) {
@@ -144,7 +144,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
       if (previous?.files[page.file] === d) unlinkSync(path.join(staging, page.file));
       else changed.push(page.file);
     }
-    if (shared) pages += eleventyPages.filter((p) => p.file.endsWith(".html")).length - model.pages.aliasRedirects.length;
+    if (shared) pages += eleventyPages.filter((p) => p.file.endsWith(".html")).length;
     for (const m of memory) {
       const d = digest(m.bytes);
       manifest.files[m.file] = d;
@@ -172,7 +172,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
       removed: removed.length,
     };
   } catch (error) {
-    await rendering?.abort();
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }

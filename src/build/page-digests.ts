@@ -5,7 +5,8 @@ import { outputFileFor, urls } from "../site/urls.js";
 import { digest } from "./digest.js";
 
 /**
- * Every pair page and reverse-order redirect of the site, in a fixed order, each with a digest
+ * Every pair page and redirect page (reverse pair order, product aliases) of the site, in a
+ * fixed order, each with a digest
  * of exactly what its HTML depends on. Per-product digests are computed once; a pair's digest
  * combines its two products, the few top-ranked products its alternatives can show, and the
  * site-wide inputs. Editing one product's body thus changes only the pages that show that body.
@@ -41,9 +42,12 @@ export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { jo
         curated ? JSON.stringify(curated) : "",
       ),
     });
-    const from = urls.compare(reversePairSlug(pair.a, pair.b));
-    const to = urls.compare(pair.slug);
-    out.push({ job: { kind: "redirect", file: outputFileFor(from), from, to }, digest: digest(fingerprint, ctx.site.url, to) });
+    out.push(redirectJob(urls.compare(reversePairSlug(pair.a, pair.b)), urls.compare(pair.slug), fingerprint, ctx.site.url));
   }
+  for (const r of model.pages.aliasRedirects) out.push(redirectJob(r.from, r.to, fingerprint, ctx.site.url));
   return out;
+}
+
+function redirectJob(from: string, to: string, fingerprint: string, siteUrl: string): { job: PageJob; digest: string } {
+  return { job: { kind: "redirect", file: outputFileFor(from), from, to }, digest: digest(fingerprint, siteUrl, to) };
 }

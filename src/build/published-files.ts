@@ -71,7 +71,7 @@ export async function socialCardFiles(content: Content, model: SiteModel, cacheD
  * The search index over the pages a reader searches for: products, sectors, matrices, curated
  * comparisons and the methodology. Generated pair pages repeat product pages, so they stay out.
  */
-export async function searchFiles(pages: readonly WrittenPage[], redirects: ReadonlySet<string>): Promise<MemoryFile[]> {
-  const indexed = pages.filter((p) => /^\/(products|sectors|matrices|compare|methodology)\//.test(p.url) && p.file.endsWith(".html") && !redirects.has(p.url));
+export async function searchFiles(pages: readonly WrittenPage[]): Promise<MemoryFile[]> {
+  const indexed = pages.filter((p) => /^\/(products|sectors|matrices|compare|methodology)\//.test(p.url) && p.file.endsWith(".html"));
   return (await buildSearchIndex(indexed.map((p) => ({ url: p.url, html: p.content })))).map((f) => ({ file: f.path, bytes: f.bytes }));
 }

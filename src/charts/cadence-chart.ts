@@ -101,17 +101,24 @@ export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string)
     );
   }
 
-  // Axes: horizontal grid lines with their values, month labels under the groups.
-  for (const t of ticks) {
-    out.push(
-      `<line class="grid" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="currentColor" stroke-opacity="${t === 0 ? 0.6 : 0.15}"/>`,
-      `<text class="axis" x="${LEFT - 6}" y="${n(y(t) + 4)}" text-anchor="end" ${FONT}>${t}</text>`,
-    );
-  }
+  // Axes: horizontal grid lines with their values, month labels under the groups. They depend
+  // only on the scale, the legend's height and the months, so pair pages share them.
   const group = months.length === 0 ? plotWidth : plotWidth / months.length;
-  months.forEach((m, i) => {
-    out.push(`<text class="axis" x="${n(LEFT + group * (i + 0.5))}" y="${height - 8}" text-anchor="middle" ${FONT}>${escapeHtml(m.label)}</text>`);
-  });
+  const axesKey = `${yMax}|${plotTop}|${months.length}|${months[0]?.month ?? ""}`;
+  let axes = axesCache.get(axesKey);
+  if (axes === undefined) {
+    axes = "";
+    for (const t of ticks) {
+      axes +=
+        `<line class="grid" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="currentColor" stroke-opacity="${t === 0 ? 0.6 : 0.15}"/>` +
+        `<text class="axis" x="${LEFT - 6}" y="${n(y(t) + 4)}" text-anchor="end" ${FONT}>${t}</text>`;
+    }
+    months.forEach((m, i) => {
+      axes += `<text class="axis" x="${n(LEFT + group * (i + 0.5))}" y="${height - 8}" text-anchor="middle" ${FONT}>${escapeHtml(m.label)}</text>`;
+    });
+    axesCache.set(axesKey, axes);
+  }
+  out.push(axes);
 
   // Bars: one per series per month with entries; empty months draw nothing above the baseline.
   const barWidth = series.length === 1 ? group * 0.6 : group * 0.34;
@@ -149,6 +156,7 @@ export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string)
 /** Drawn bars and summaries per months list (one list per product, shared by its pair pages). */
 const barsCache = new WeakMap<readonly CadenceMonth[], Map<string, string>>();
 const summaryCache = new WeakMap<readonly CadenceMonth[], Map<string, string>>();
+const axesCache = new Map<string, string>();
 
 function cachedSummary(series: CadenceSeries): string {
   let cache = summaryCache.get(series.months);

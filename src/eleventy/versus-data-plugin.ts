@@ -9,7 +9,6 @@ function cascadeData(pages: EleventyPages | undefined) {
     alternativesPages: pages?.alternativesPages ?? [],
     sectorPages: pages?.sectorPages ?? [],
     matrixPages: pages?.matrixPages ?? [],
-    aliasRedirects: pages?.aliasRedirects ?? [],
     // One-page templates paginate over a list of one, so no page is written without a model.
     home: pages ? [pages.home] : [],
     methodology: pages ? [pages.methodology] : [],

@@ -3,6 +3,7 @@ import path from "node:path";
 import type nunjucks from "nunjucks";
 import { buildPairPage, type PairContext } from "../site/pair-page.js";
 import type { PageJob } from "./page-jobs.js";
+import { escapeHtml } from "../compute/escape-html.js";
 
 /**
  * Renders one job to HTML with the shared templates: `pages/pair.njk` for pair pages,
@@ -10,7 +11,21 @@ import type { PageJob } from "./page-jobs.js";
  */
 export function renderJob(env: nunjucks.Environment, ctx: PairContext, job: PageJob): string {
   if (job.kind === "pair") return env.render("pages/pair.njk", { site: ctx.site, view: buildPairPage(ctx, job) });
-  return env.render("pages/redirect.njk", { site: ctx.site, view: { from: job.from, to: job.to } });
+  return redirectShell(env, ctx).join(escapeHtml(job.to));
+}
+
+// Redirect pages differ only in their target, and there is one per pair: the template is
+// rendered once per build with a marker in place of the target, then filled in per page.
+const TARGET_MARKER = "VERSUS-REDIRECT-TARGET";
+const shells = new WeakMap<PairContext, string[]>();
+
+function redirectShell(env: nunjucks.Environment, ctx: PairContext): string[] {
+  let shell = shells.get(ctx);
+  if (!shell) {
+    shell = env.render("pages/redirect.njk", { site: ctx.site, view: { from: "", to: TARGET_MARKER } }).split(TARGET_MARKER);
+    shells.set(ctx, shell);
+  }
+  return shell;
 }
 
 /**

@@ -12,7 +12,7 @@ import { loadRoot } from "../../src/content/load-root.js";
 import { createNunjucksEnvironment } from "../../src/render/nunjucks-environment.js";
 import type { PageJob } from "../../src/render/page-jobs.js";
 import { renderJob } from "../../src/render/render-page.js";
-import { renderPages, startRendering } from "../../src/render/worker-pool.js";
+import { renderPages } from "../../src/render/worker-pool.js";
 import { buildSiteModel, type SiteModel } from "../../src/site/site-model.js";
 import { cleanupRoots, makeRoot, md, SECTIONS } from "../content/helpers.js";
 import { AS_OF_MS, cleanupTemps, listTree, smallRoot, tempDir } from "../build/build-helpers.js";
@@ -147,13 +147,5 @@ describe("renderPages", () => {
     const jobsWithErrors = big.jobs.flatMap((j, i) => (i % 250 === 100 ? [broken, j] : [j]));
     await expect(renderPages(jobsWithErrors, { context: big.model.pairContext, outDir })).rejects.toThrow();
     expect(listTree(outDir)).not.toContain(broken.file);
-  });
-
-  it("abort() stops without rendering the rest", async () => {
-    const big = await bigModel(26);
-    const outDir = await tempDir();
-    const rendering = startRendering(big.jobs, { context: big.model.pairContext, outDir });
-    await rendering.abort();
-    expect(listTree(outDir).length).toBeLessThan(big.jobs.length);
   });
 });
