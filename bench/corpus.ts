@@ -34,6 +34,8 @@ export interface CorpusOptions {
   out: string;
   products: number;
   sectors: number;
+  /** site.json `reverse_pair_pages` (default true, as for any site). */
+  reversePairPages?: boolean;
   /** As-of date the timelines lead up to (ms). */
   asOfMs?: number;
 }
@@ -53,7 +55,7 @@ export function writeCorpus(options: CorpusOptions): string[] {
   rmSync(out, { recursive: true, force: true });
   for (const dir of ["content/sectors", "content/products", "content/comparisons", "content/matrices", "data"]) mkdirSync(path.join(out, dir), { recursive: true });
 
-  writeFileSync(path.join(out, "data/site.json"), JSON.stringify({ name: "Bench", url: "https://bench.example.com", description: "A synthetic corpus for build benchmarks.", pairs: "sector", alternatives_limit: 8, stale_after_days: 3650 }, null, 2));
+  writeFileSync(path.join(out, "data/site.json"), JSON.stringify({ name: "Bench", url: "https://bench.example.com", description: "A synthetic corpus for build benchmarks.", pairs: "sector", alternatives_limit: 8, reverse_pair_pages: options.reversePairPages ?? true, stale_after_days: 3650 }, null, 2));
   const sectors = Array.from({ length: options.sectors }, (_, i) => ({ slug: `sector-${i + 1}`, name: SECTOR_NAMES[i % SECTOR_NAMES.length]! + (i >= SECTOR_NAMES.length ? ` ${i + 1}` : "") }));
   for (const s of sectors) {
     writeFileSync(path.join(out, `content/sectors/${s.slug}.md`), `---\nname: "${s.name}"\ndescription: "Products in ${s.name}, compared by release velocity."\n---\n\n${paragraph()}\n`);

@@ -42,7 +42,8 @@ const sectors = Number(stringFlag(args, "sectors", "4"));
 const extra = [...(args.flags.has("no-search") ? ["--no-search"] : []), ...(args.flags.has("no-social-cards") ? ["--no-social-cards"] : [])];
 const root = path.resolve(stringFlag(args, "out", path.join(os.tmpdir(), `versus-bench-${products}`)));
 const output = path.join(root, "_site");
-writeCorpus({ out: root, products, sectors });
+// --no-reverse-pages: the site setting for hosts with redirect rules (half the files).
+writeCorpus({ out: root, products, sectors, reversePairPages: !args.flags.has("no-reverse-pages") });
 
 const full = await build(root, output, extra);
 const pages = Number(/built (\d+) pages/.exec(full.summary)?.[1] ?? 0);
@@ -57,6 +58,7 @@ process.stdout.write(
   `${JSON.stringify({
     products,
     pages,
+    files: Number(/\((\d+) files/.exec(full.summary)?.[1] ?? 0),
     seconds: Number(full.seconds.toFixed(2)),
     pages_per_second: Math.round(pages / full.seconds),
     peak_rss_mb: Math.round(full.peakRssMb),

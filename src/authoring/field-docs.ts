@@ -50,6 +50,7 @@ export const SITE_DOCS: FieldDocs = {
   description: "Description of the home page (up to 300 characters).",
   pairs: "Which \"X vs Y\" pages are generated: \"sector\" (every pair within a sector, the default), \"all\" (every pair) or \"curated\" (only pairs with a file in content/comparisons). Curated comparisons always get a page.",
   alternatives_limit: "How many alternatives a page lists (1 to 50, default 8).",
+  reverse_pair_pages: "Write a small HTML redirect page at every reverse-order pair address (/compare/b-vs-a/) for hosts without redirect rules, such as GitHub Pages or S3 (default true). _redirects always has the rules; on Netlify or Cloudflare Pages, false halves the number of files.",
   stale_after_days: "A product whose \"updated\" or \"metrics.as_of\" is older than this many days gets a warning from versus check (1 to 3650, default 180).",
 };
 

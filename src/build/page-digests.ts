@@ -42,7 +42,7 @@ export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { jo
         curated ? JSON.stringify(curated) : "",
       ),
     });
-    out.push(redirectJob(urls.compare(reversePairSlug(pair.a, pair.b)), urls.compare(pair.slug), fingerprint, ctx.site.url));
+    if (model.reversePairPages) out.push(redirectJob(urls.compare(reversePairSlug(pair.a, pair.b)), urls.compare(pair.slug), fingerprint, ctx.site.url));
   }
   for (const r of model.pages.aliasRedirects) out.push(redirectJob(r.from, r.to, fingerprint, ctx.site.url));
   return out;

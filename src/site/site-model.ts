@@ -29,6 +29,8 @@ export interface SiteModel {
   pairs: PairRef[];
   /** `pairs` from site.json: which pairs get pages. */
   pairsSetting: PairsSetting;
+  /** `reverse_pair_pages` from site.json: HTML redirect pages at reverse-order pair URLs. */
+  reversePairPages: boolean;
   pairContext: PairContext;
   /** The pages Eleventy renders; this alone goes into its data cascade (no pair data). */
   pages: EleventyPages;
@@ -244,6 +246,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     site,
     pairs,
     pairsSetting: content.site.pairs,
+    reversePairPages: content.site.reverse_pair_pages,
     pairContext,
     pages: {
     home: homePage,

@@ -15,7 +15,7 @@ function product(slug: string, updated: string, asOfDate?: string): Product {
 
 function content(products: Product[], stale_after_days = 180): Content {
   return {
-    site: { name: "S", url: "https://s.example", description: "d", pairs: "sector", alternatives_limit: 8, stale_after_days },
+    site: { name: "S", url: "https://s.example", description: "d", pairs: "sector", alternatives_limit: 8, reverse_pair_pages: true, stale_after_days },
     sectors: [], products, comparisons: [], matrices: [],
   };
 }

@@ -18,6 +18,7 @@ describe("loadRoot: valid roots", () => {
       description: "A small site root that tests copy and change.",
       pairs: "sector",
       alternatives_limit: 8,
+      reverse_pair_pages: true,
       stale_after_days: 180,
     });
     expect(content.sectors.map((s) => s.slug)).toEqual(["streaming"]);
@@ -191,7 +192,7 @@ const CASES: Record<string, string[]> = {
     'data/site.json:2: name: expected a non-empty text, found ""',
     'data/site.json:3: url: expected an absolute https URL, found "http://versus.example"',
     'data/site.json:5: pairs: expected one of sector, all, curated, found "some"',
-    'data/site.json:6: extra: unknown field "extra"; expected one of alternatives_limit, description, name, pairs, stale_after_days, url',
+    'data/site.json:6: extra: unknown field "extra"; expected one of alternatives_limit, description, name, pairs, reverse_pair_pages, stale_after_days, url',
   ],
   "yaml-hostile": [
     "content/products/anchors.md:2: YAML anchors (&n) are not accepted",

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench:hugo -- --products N --sectors S`: the anchor of shared/reference/anchors.md,
+ * rebuilt here so Versus and Hugo are timed on the same machine in the same hour (the machines
+ * are shared and noisy: compare ratios, not absolute seconds). Writes a Hugo site with one stub
+ * content file per within-sector pair and a simple template (a head, a 4-row table, 2 × 4
+ * editorial paragraphs, 8 alternatives, 24 timeline rows, one FAQ answer; about 12 KB of HTML),
+ * builds it with the `hugo` binary (Debian's package) and prints one JSON line.
+ * Needs `hugo` on the PATH (`apt-get install -y hugo`); prints why and exits 2 when it is missing.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs, stringFlag } from "../src/cli/args.js";
+
+const args = parseArgs(process.argv.slice(2), ["products", "sectors", "out"]);
+const products = Number(stringFlag(args, "products", "600"));
+const sectors = Number(stringFlag(args, "sectors", "4"));
+const root = path.resolve(stringFlag(args, "out", path.join(os.tmpdir(), `hugo-anchor-${products}`)));
+if (spawnSync("hugo", ["version"]).status !== 0) {
+  process.stderr.write("bench:hugo needs the hugo binary: apt-get install -y hugo\n");
+  process.exit(2);
+}
+
+rmSync(root, { recursive: true, force: true });
+for (const dir of ["content/compare", "data", "layouts/_default"]) mkdirSync(path.join(root, dir), { recursive: true });
+const paragraph = (i: number, k: number) => `Product ${i} paragraph ${k}: ${"steady releases, broader runtimes and a clearer roadmap for operators; ".repeat(20)}`;
+const list = Array.from({ length: products }, (_, i) => ({
+  slug: `product-${String(i + 1).padStart(4, "0")}`,
+  name: `Product ${i + 1}`,
+  sector: `sector-${(i % sectors) + 1}`,
+  velocity: Number(((i * 7) % 100 / 10).toFixed(1)),
+  tagline: `Tagline of product ${i + 1}, one line of editorial headline text.`,
+  paragraphs: [1, 2, 3, 4].map((k) => paragraph(i, k)),
+  timeline: Array.from({ length: 12 }, (_, k) => ({ date: `2026-0${(k % 9) + 1}-1${k % 9}`, title: `Product ${i + 1} release ${k + 1}.0` })),
+}));
+writeFileSync(path.join(root, "data/products.json"), JSON.stringify(Object.fromEntries(list.map((p) => [p.slug, p]))));
+writeFileSync(path.join(root, "hugo.toml"), `baseURL = "https://bench.example.com/"\ntitle = "Anchor"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n`);
+writeFileSync(
+  path.join(root, "layouts/_default/single.html"),
+  `{{ $a := index site.Data.products .Params.a }}{{ $b := index site.Data.products .Params.b }}<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ $a.name }} vs {{ $b.name }}</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><main><h1>{{ $a.name }} vs {{ $b.name }}</h1>
+<table><tr><th>Sector</th><td>{{ $a.sector }}</td><td>{{ $b.sector }}</td></tr><tr><th>Velocity</th><td>{{ $a.velocity }}</td><td>{{ $b.velocity }}</td></tr><tr><th>Tagline</th><td>{{ $a.tagline }}</td><td>{{ $b.tagline }}</td></tr><tr><th>Updates</th><td>{{ len $a.timeline }}</td><td>{{ len $b.timeline }}</td></tr></table>
+<section>{{ range $a.paragraphs }}<p>{{ . }}</p>{{ end }}</section><section>{{ range $b.paragraphs }}<p>{{ . }}</p>{{ end }}</section>
+<ol>{{ range first 8 (where (sort site.Data.products "velocity" "desc") "sector" $a.sector) }}<li>{{ .name }} {{ .velocity }}</li>{{ end }}</ol>
+<ol>{{ range $a.timeline }}<li>{{ .date }} {{ .title }}</li>{{ end }}{{ range $b.timeline }}<li>{{ .date }} {{ .title }}</li>{{ end }}</ol>
+<p>{{ if gt $a.velocity $b.velocity }}{{ $a.name }} ships more ({{ $a.velocity }} vs {{ $b.velocity }}).{{ else }}{{ $b.name }} ships more ({{ $b.velocity }} vs {{ $a.velocity }}).{{ end }}</p>
+</main></body></html>
+`,
+);
+let pages = 0;
+for (let s = 1; s <= sectors; s++) {
+  const members = list.filter((p) => p.sector === `sector-${s}`);
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      const a = members[i]!.slug;
+      const b = members[j]!.slug;
+      writeFileSync(path.join(root, `content/compare/${a}-vs-${b}.md`), `---\na: ${a}\nb: ${b}\n---\n`);
+      pages++;
+    }
+  }
+}
+const started = performance.now();
+execFileSync("hugo", ["--quiet", "--source", root, "--destination", path.join(root, "public")], { stdio: "inherit" });
+const seconds = (performance.now() - started) / 1000;
+process.stdout.write(`${JSON.stringify({ engine: "hugo", products, pages, seconds: Number(seconds.toFixed(2)), pages_per_second: Math.round(pages / seconds) })}\n`);
+if (!args.flags.has("keep")) rmSync(root, { recursive: true, force: true });
