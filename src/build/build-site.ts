@@ -6,7 +6,6 @@ import { resolveAsOf } from "../compute/as-of.js";
 import { buildSiteModel } from "../site/site-model.js";
 import { renderPages } from "../render/worker-pool.js";
 import type { PageJob } from "../render/page-jobs.js";
-import type { WrittenPage } from "../eleventy/run-eleventy.js";
 import { buildAssets } from "./assets.js";
 import { digest, renderFingerprint } from "./digest.js";
 import { pageJobsWithDigests } from "./page-digests.js";
@@ -14,13 +13,9 @@ import { inShard, ownsSharedFiles, type Shard, WHOLE_SITE } from "./shard.js";
 import { readManifest, type Manifest } from "./output-manifest.js";
 import { commitChanges, recoverInterruptedCommit, swapInFresh } from "./commit-output.js";
 import { createProgress } from "./progress.js";
-import { siteFiles } from "./site-files.js";
 import { phaseTimer } from "./phase-timer.js";
-import { downloadFiles, searchFiles, socialCardFiles, socialCardPaths, type MemoryFile } from "./published-files.js";
-import { outputFileFor, urls } from "../site/urls.js";
-import { createNunjucksEnvironment } from "../render/nunjucks-environment.js";
-import { renderJob } from "../render/render-page.js";
-import { headersFile } from "../site-files/host-rules.js";
+import { socialCardPaths } from "./published-files.js";
+import { sharedFiles } from "./shared-files.js";
 
 export interface BuildOptions {
   root: string;
@@ -108,33 +103,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
     });
     progress.finish();
     timings.lap("pair pages");
-    let eleventyPages: WrittenPage[] = [];
-    const memory: MemoryFile[] = [];
-    if (shared) {
-      // Loaded only when used: shards other than the first never need Eleventy in memory.
-      const { runEleventy } = await import("../eleventy/run-eleventy.js");
-      eleventyPages = await runEleventy(staging, model);
-      timings.lap("eleventy");
-      memory.push(...assets.files, ...siteFiles(model), ...downloadFiles(content, model));
-      if (socialCards) memory.push(...(await socialCardFiles(content, model, path.join(path.resolve(options.root), ".versus-cache/og"))));
-      timings.lap("site files");
-    }
-    if (shared && search) {
-      // Curated comparisons are searchable. Another shard may own their pages, so they are
-      // rendered here for the index (a handful of pages).
-      const env = createNunjucksEnvironment();
-      const curated = model.pairs
-        .filter((p) => p.curated)
-        .map((p) => ({ url: urls.compare(p.slug), file: outputFileFor(urls.compare(p.slug)), content: renderJob(env, model.pairContext, { kind: "pair", file: "", ...p }) }));
-      memory.push(...(await searchFiles([...eleventyPages, ...curated])));
-      timings.lap("search index");
-    }
-    if (shared) {
-      // Named after every top-level entry of the whole site (all shards), so it is the same file
-      // in a shard build and a full one.
-      const files = [...allJobs.map((j) => j.job.file), ...eleventyPages.map((p) => p.file), ...memory.map((m) => m.file), "_headers"];
-      memory.push({ file: "_headers", bytes: headersFile([...new Set(files.map((f) => f.split("/")[0]!))].sort()) });
-    }
+    const { eleventyPages, memory } = shared
+      ? await sharedFiles({ staging, model, content, assets, search, socialCards, cacheDir: path.join(path.resolve(options.root), ".versus-cache"), pageFiles: allJobs.map((j) => j.job.file), timings })
+      : { eleventyPages: [], memory: [] };
 
     const changed = toRender.map((j) => j.file).filter((f) => !unchanged.has(f));
     // Eleventy rewrote its pages: keep only those whose bytes differ from the last build.

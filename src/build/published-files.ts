@@ -6,6 +6,8 @@ import { productsApi } from "../downloads/products-api.js";
 import { cachedSocialCards } from "../social-cards/card-cache.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import type { WrittenPage } from "../eleventy/run-eleventy.js";
+import { createNunjucksEnvironment } from "../render/nunjucks-environment.js";
+import { renderJob } from "../render/render-page.js";
 
 /** A file built in memory, path relative to the output folder. */
 export interface MemoryFile {
@@ -70,8 +72,15 @@ export async function socialCardFiles(content: Content, model: SiteModel, cacheD
 /**
  * The search index over the pages a reader searches for: products, sectors, matrices, curated
  * comparisons and the methodology. Generated pair pages repeat product pages, so they stay out.
+ * Curated pages may belong to another shard, so they are rendered here (a handful).
  */
-export async function searchFiles(pages: readonly WrittenPage[]): Promise<MemoryFile[]> {
-  const indexed = pages.filter((p) => /^\/(products|sectors|matrices|compare|methodology)\//.test(p.url) && p.file.endsWith(".html"));
-  return (await buildSearchIndex(indexed.map((p) => ({ url: p.url, html: p.content })))).map((f) => ({ file: f.path, bytes: f.bytes }));
+export async function searchFiles(eleventyPages: readonly WrittenPage[], model: SiteModel): Promise<MemoryFile[]> {
+  const env = createNunjucksEnvironment();
+  const curated = model.pairs
+    .filter((p) => p.curated)
+    .map((p) => ({ url: urls.compare(p.slug), html: renderJob(env, model.pairContext, { kind: "pair", file: "", ...p }) }));
+  const indexed = eleventyPages
+    .filter((p) => /^\/(products|sectors|matrices|methodology)\//.test(p.url) && p.file.endsWith(".html"))
+    .map((p) => ({ url: p.url, html: p.content }));
+  return (await buildSearchIndex([...indexed, ...curated])).map((f) => ({ file: f.path, bytes: f.bytes }));
 }
