@@ -22,6 +22,8 @@ export function readManifest(output: string): Manifest | undefined {
   }
 }
 
+/** Keys are sorted: Eleventy reports its pages in no fixed order, and the same build must give the same bytes. */
 export function writeManifest(output: string, manifest: Manifest): void {
-  writeFileAtomic(manifestPath(output), JSON.stringify(manifest));
+  const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  writeFileAtomic(manifestPath(output), JSON.stringify({ ...manifest, files }));
 }
