@@ -2,6 +2,8 @@
  * `npm run bench -- --products N --sectors S`: generates a synthetic root, builds it from scratch,
  * then edits one product's body and builds again, and prints one JSON line with pages, seconds,
  * pages per second, peak RSS summed over processes, and the incremental rebuild's figures.
+ * `--no-reverse-pages` sets `reverse_pair_pages: false`; `--with-search`, `--with-cards` turn
+ * on the search index and social cards.
  */
 import { spawn } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -39,7 +41,9 @@ async function build(root: string, output: string, extra: string[]): Promise<Run
 const args = parseArgs(process.argv.slice(2), ["products", "sectors", "out"]);
 const products = Number(stringFlag(args, "products", "100"));
 const sectors = Number(stringFlag(args, "sectors", "4"));
-const extra = [...(args.flags.has("no-search") ? ["--no-search"] : []), ...(args.flags.has("no-social-cards") ? ["--no-social-cards"] : [])];
+// The Hugo anchor builds pages only, so by default the search index and social cards are off
+// (`--with-search`, `--with-cards` add them; cards are cached after the first build).
+const extra = [...(args.flags.has("with-search") ? [] : ["--no-search"]), ...(args.flags.has("with-cards") ? [] : ["--no-social-cards"])];
 const root = path.resolve(stringFlag(args, "out", path.join(os.tmpdir(), `versus-bench-${products}`)));
 const output = path.join(root, "_site");
 // --no-reverse-pages: the site setting for hosts with redirect rules (half the files).

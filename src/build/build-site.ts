@@ -84,7 +84,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   allJobs.forEach(({ job, digest: d }, position) => {
     if (!inShard(shard, position)) return;
     manifest.files[job.file] = d;
-    if (job.kind === "pair") pages++;
+    if (job.kind !== "redirect") pages++;
     if (previous?.files[job.file] !== d) toRender.push(job);
   });
 

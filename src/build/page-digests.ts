@@ -5,9 +5,9 @@ import { outputFileFor, urls } from "../site/urls.js";
 import { digest } from "./digest.js";
 
 /**
- * Every pair page and redirect page (reverse pair order, product aliases) of the site, in a
- * fixed order, each with a digest
- * of exactly what its HTML depends on. Per-product digests are computed once; a pair's digest
+ * Every page that comes one per product or per pair (product, alternatives, pair and redirect
+ * pages), in a fixed order, each with a digest of exactly what its HTML depends on.
+ * Per-product digests are computed once; a pair's digest
  * combines its two products, the few top-ranked products its alternatives can show, and the
  * site-wide inputs. Editing one product's body thus changes only the pages that show that body.
  */
@@ -23,10 +23,23 @@ export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { jo
   const rankingDigest = new Map(
     Object.entries(ctx.rankings).map(([sector, ranked]) => [
       sector,
-      digest(...ranked.slice(0, Math.max(shown, 4)).map((r) => [r.slug, r.name, r.view.tagline, r.view.velocity.text, r.view.sector.slug].join("\u0001"))),
+      digest(...ranked.slice(0, Math.max(shown, 4)).map((r) => [r.slug, r.name, r.view.logo ?? "", r.view.tagline, r.view.velocity.text, r.view.sector.slug].join("\u0001"))),
     ]),
   );
   const out: { job: PageJob; digest: string }[] = [];
+  for (const product of Object.values(ctx.products)) {
+    const productPage = ctx.productPages[product.slug]!;
+    const ranking = rankingDigest.get(product.sector.slug) ?? "";
+    const own = productDigest.get(product.slug)!;
+    out.push({
+      job: { kind: "product", file: outputFileFor(product.url), slug: product.slug },
+      digest: digest(siteDigest, own, ranking, JSON.stringify(productPage.meta), JSON.stringify(productPage.comparisons)),
+    });
+    out.push({
+      job: { kind: "alternatives", file: outputFileFor(product.alternativesUrl), slug: product.slug },
+      digest: digest(siteDigest, own, ranking, JSON.stringify(ctx.alternativesPages[product.slug]!.meta)),
+    });
+  }
   for (const pair of model.pairs) {
     const a = ctx.products[pair.a]!;
     const b = ctx.products[pair.b]!;

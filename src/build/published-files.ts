@@ -72,15 +72,17 @@ export async function socialCardFiles(content: Content, model: SiteModel, cacheD
 /**
  * The search index over the pages a reader searches for: products, sectors, matrices, curated
  * comparisons and the methodology. Generated pair pages repeat product pages, so they stay out.
- * Curated pages may belong to another shard, so they are rendered here (a handful).
+ * Product and curated pages may belong to another shard, so they are rendered here.
  */
 export async function searchFiles(eleventyPages: readonly WrittenPage[], model: SiteModel): Promise<MemoryFile[]> {
   const env = createNunjucksEnvironment();
+  const ctx = model.pairContext;
+  const products = Object.values(ctx.products).map((p) => ({ url: p.url, html: renderJob(env, ctx, { kind: "product", file: "", slug: p.slug }) }));
   const curated = model.pairs
     .filter((p) => p.curated)
-    .map((p) => ({ url: urls.compare(p.slug), html: renderJob(env, model.pairContext, { kind: "pair", file: "", ...p }) }));
+    .map((p) => ({ url: urls.compare(p.slug), html: renderJob(env, ctx, { kind: "pair", file: "", ...p }) }));
   const indexed = eleventyPages
-    .filter((p) => /^\/(products|sectors|matrices|methodology)\//.test(p.url) && p.file.endsWith(".html"))
+    .filter((p) => /^\/(sectors|matrices|methodology)\//.test(p.url) && p.file.endsWith(".html"))
     .map((p) => ({ url: p.url, html: p.content }));
-  return (await buildSearchIndex([...indexed, ...curated])).map((f) => ({ file: f.path, bytes: f.bytes }));
+  return (await buildSearchIndex([...indexed, ...products, ...curated])).map((f) => ({ file: f.path, bytes: f.bytes }));
 }

@@ -5,8 +5,6 @@ import type { EleventyPages } from "../site/site-model.js";
 /** What the entry templates paginate over; every list is empty until valid content loads. */
 function cascadeData(pages: EleventyPages | undefined) {
   return {
-    productPages: pages?.productPages ?? [],
-    alternativesPages: pages?.alternativesPages ?? [],
     sectorPages: pages?.sectorPages ?? [],
     matrixPages: pages?.matrixPages ?? [],
     // One-page templates paginate over a list of one, so no page is written without a model.

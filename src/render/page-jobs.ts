@@ -1,5 +1,6 @@
-/** One file a render worker writes: a pair page, or a page that redirects to one. */
+/** One file a render worker writes: a product's page or alternatives page, a pair page, or a redirect page. */
 export type PageJob =
+  | { kind: "product" | "alternatives"; file: string; slug: string }
   | { kind: "pair"; file: string; slug: string; a: string; b: string }
   | { kind: "redirect"; file: string; from: string; to: string };
 

@@ -6,12 +6,20 @@ import type { PageJob } from "./page-jobs.js";
 import { escapeHtml } from "../compute/escape-html.js";
 
 /**
- * Renders one job to HTML with the shared templates: `pages/pair.njk` for pair pages,
- * `pages/redirect.njk` for redirect pages. Every template sees `site` and `view`.
+ * Renders one job to HTML with the shared templates (`pages/<kind>.njk`). Every template sees
+ * `site` and `view`, as it does under Eleventy.
  */
 export function renderJob(env: nunjucks.Environment, ctx: PairContext, job: PageJob): string {
-  if (job.kind === "pair") return env.render("pages/pair.njk", { site: ctx.site, view: buildPairPage(ctx, job) });
-  return redirectShell(env, ctx).join(escapeHtml(job.to));
+  switch (job.kind) {
+    case "pair":
+      return env.render("pages/pair.njk", { site: ctx.site, view: buildPairPage(ctx, job) });
+    case "product":
+      return env.render("pages/product.njk", { site: ctx.site, view: ctx.productPages[job.slug] });
+    case "alternatives":
+      return env.render("pages/alternatives.njk", { site: ctx.site, view: ctx.alternativesPages[job.slug] });
+    case "redirect":
+      return redirectShell(env, ctx).join(escapeHtml(job.to));
+  }
 }
 
 // Redirect pages differ only in their target, and there is one per pair: the template is

@@ -7,7 +7,7 @@ import { sharedThemes } from "../compute/themes.js";
 import { cadenceChart } from "../charts/cadence-chart.js";
 import { breadcrumbList, faqPage, serializeJsonLd } from "./json-ld.js";
 import { urls } from "./urls.js";
-import type { AlternativeCard, CuratedView, Link, PageMeta, PairPage, ProductView, SiteView } from "./types.js";
+import type { AlternativeCard, AlternativesPage, CuratedView, Link, PageMeta, PairPage, ProductPage, ProductView, SiteView } from "./types.js";
 
 /** A product as the alternatives ranking sees it: rank keys plus its view. */
 export interface RankedProduct {
@@ -18,8 +18,8 @@ export interface RankedProduct {
 }
 
 /**
- * Everything pair pages are built from, computed once per build. It is sent to the render
- * workers as one message, so pages hold references into it, never copies.
+ * Everything the render workers' pages are built from, computed once per build. It is sent to
+ * the workers as one message, so pages hold references into it, never copies.
  */
 export interface PairContext {
   site: SiteView;
@@ -31,6 +31,9 @@ export interface PairContext {
   /** Slugs of every pair page that exists, for pivot links. */
   pairSlugs: Set<string>;
   curated: Record<string, CuratedView>;
+  /** Per product, its trajectory page and its alternatives page. */
+  productPages: Record<string, ProductPage>;
+  alternativesPages: Record<string, AlternativesPage>;
 }
 
 /**

@@ -32,15 +32,17 @@ export interface SiteModel {
   /** `reverse_pair_pages` from site.json: HTML redirect pages at reverse-order pair URLs. */
   reversePairPages: boolean;
   pairContext: PairContext;
-  /** The pages Eleventy renders; this alone goes into its data cascade (no pair data). */
+  /**
+   * The pages Eleventy renders; this alone goes into its data cascade. Pages that come one per
+   * product or per pair are rendered by src/render from `pairContext`, with digests, so a build
+   * renders only those whose inputs changed.
+   */
   pages: EleventyPages;
 }
 
 export interface EleventyPages {
   home: HomePage;
   methodology: MethodologyPage;
-  productPages: ProductPage[];
-  alternativesPages: AlternativesPage[];
   sectorPages: SectorPage[];
   matrixPages: MatrixPage[];
   /** Product aliases: old product URLs that lead to the canonical page. */
@@ -100,6 +102,8 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     rankings,
     pairSlugs: new Set(pairs.map((p) => p.slug)),
     curated,
+    productPages: {},
+    alternativesPages: {},
   };
   const home = urls.home();
   const crumbsFor = (p: Product, last: Link): Link[] => [
@@ -149,6 +153,9 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
       alternatives,
     };
   });
+
+  for (const page of productPages) pairContext.productPages[page.product.slug] = page;
+  for (const page of alternativesPages) pairContext.alternativesPages[page.product.slug] = page;
 
   const sectorPages: SectorPage[] = content.sectors.map((s) => {
     const path = urls.sector(s.slug);
@@ -251,8 +258,6 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     pages: {
     home: homePage,
     methodology,
-    productPages,
-    alternativesPages,
     sectorPages,
     matrixPages,
     aliasRedirects,
