@@ -10,6 +10,7 @@ export interface WorkerSetup {
   outDir: string;
   /** The last build's output: a page whose bytes are the same there is not written again. */
   previousDir?: string;
+  templatesDir: string;
 }
 
 export type WorkerRequest = { jobs: PageJob[] };

@@ -2,10 +2,11 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { PairContext } from "../site/pair-page.js";
 import type { PageJob, WorkerReply, WorkerSetup } from "./page-jobs.js";
-import { createNunjucksEnvironment } from "./nunjucks-environment.js";
+import { createNunjucksEnvironment, TEMPLATES_DIR } from "./nunjucks-environment.js";
+import { workerBundle } from "./worker-bundle.js";
+import { renderFingerprint } from "../build/digest.js";
 import { writeJobs } from "./render-page.js";
 
-const ENTRY = new URL("./render-worker-entry.mjs", import.meta.url);
 const BATCH = 250;
 /** Below this many pages, starting threads costs more than it saves: render in this thread. */
 const INLINE_LIMIT = 600;
@@ -37,14 +38,14 @@ export async function renderPages(jobs: readonly PageJob[], options: RenderOptio
     return unchanged;
   }
   let next = 0;
-  const setup: WorkerSetup = { context: options.context, outDir: options.outDir, ...(options.previousDir ? { previousDir: options.previousDir } : {}) };
+  const setup: WorkerSetup = { context: options.context, outDir: options.outDir, templatesDir: TEMPLATES_DIR, ...(options.previousDir ? { previousDir: options.previousDir } : {}) };
+  const entry = await workerBundle(renderFingerprint());
   const threads = Math.min(os.availableParallelism(), Math.ceil(jobs.length / BATCH));
   const workers: Worker[] = [];
   try {
     await Promise.all(
       Array.from({ length: threads }, () => {
-        // A capped heap makes each worker collect garbage early: pages are short-lived strings.
-        const worker = new Worker(ENTRY, { workerData: setup });
+        const worker = new Worker(entry, { workerData: setup });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
           const feed = (): void => {
