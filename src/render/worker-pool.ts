@@ -45,7 +45,8 @@ export async function renderPages(jobs: readonly PageJob[], options: RenderOptio
   try {
     await Promise.all(
       Array.from({ length: threads }, () => {
-        const worker = new Worker(entry, { workerData: setup });
+        // A small young generation keeps each worker lean: a page is garbage once written.
+        const worker = new Worker(entry, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
           const feed = (): void => {
