@@ -41,7 +41,7 @@ export type BuildOutcome =
       files: number;
       /** Files whose bytes changed and were written. */
       written: number;
-      /** Pair pages and redirects that were rendered (inputs changed). */
+      /** Product, alternatives, pair and redirect pages that were rendered (inputs changed). */
       rendered: number;
       removed: number;
     };
@@ -93,8 +93,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   mkdirSync(staging, { recursive: true });
   try {
     const progress = createProgress(toRender.length, options.progress ?? process.stderr, now);
-    // Pair pages first, on every core; then the rest with Eleventy in this thread. One after the
-    // other keeps the peak memory to the larger of the two, not their sum.
+    // Per-product and per-pair pages first, on every core; then the rest with Eleventy in this
+    // thread. One after the other keeps the peak memory to the larger of the two, not their sum.
     const unchanged = await renderPages(toRender, {
       context: model.pairContext,
       outDir: staging,
@@ -102,7 +102,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
       onProgress: (n) => progress.add(n),
     });
     progress.finish();
-    timings.lap("pair pages");
+    timings.lap("rendered pages");
     const { eleventyPages, memory } = shared
       ? await sharedFiles({ staging, model, content, assets, search, socialCards, cacheDir: path.join(path.resolve(options.root), ".versus-cache"), pageFiles: allJobs.map((j) => j.job.file), timings })
       : { eleventyPages: [], memory: [] };
