@@ -3,13 +3,13 @@
  * TypeScript config inside a vitest worker, so every build runs the way users run it), temp
  * folders, and snapshots of output trees (bytes and mtimes) to compare builds with.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeRoot, type Files } from "../content/helpers.js";
+import { runCaptured, type Captured } from "../helpers/run-captured.js";
 
 /** The repository root. */
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -22,11 +22,7 @@ export const AS_OF_MS = Number(SOURCE_DATE_EPOCH) * 1000;
 /** Loader hooks that make the render worker pool fail (see tests/build/support/). */
 export const RENDER_FAILURE_IMPORT = fileURLToPath(new URL("./support/register-render-failure.mjs", import.meta.url));
 
-export interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type RunResult = Captured;
 
 export interface RunOptions {
   /** Extra environment variables (SOURCE_DATE_EPOCH is set unless given here). */
@@ -44,15 +40,7 @@ export function runVersus(args: readonly string[], options: RunOptions = {}): Pr
   delete env.NODE_OPTIONS;
   for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
   const nodeArgs = [...(options.imports ?? []).flatMap((m) => ["--import", m]), BIN, ...args];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, nodeArgs, { cwd: options.cwd ?? REPO, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCaptured(process.execPath, nodeArgs, { cwd: options.cwd ?? REPO, env });
 }
 
 /** `versus build --root R --output O …extra`; throws with the output when it does not exit 0. */

@@ -11,7 +11,6 @@
  *
  * Nothing here imports vitest at module level, so scripts can use it outside a test run.
  */
-import { spawn } from "node:child_process";
 import { createReadStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -20,6 +19,7 @@ import { tmpdir } from "node:os";
 import { isMainThread } from "node:worker_threads";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runCaptured } from "./run-captured.js";
 
 /** The repository root (this file is tests/helpers/built-site.ts). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -64,7 +64,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const argv = [join(REPO_ROOT, "bin", "versus.js"), "build", "--output", out];
   if (options.root) argv.push("--root", options.root);
   argv.push(...(options.args ?? []));
-  const { code, stdout, stderr } = await run(process.execPath, argv, {
+  const { code, stdout, stderr } = await runCaptured(process.execPath, argv, {
     cwd: REPO_ROOT,
     env: { ...process.env, SOURCE_DATE_EPOCH },
   });
@@ -78,22 +78,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 /** Builds the example site (content/ and data/ in the repo) into `dir`, or a new temp folder. */
 export function buildExampleSite(dir?: string): Promise<BuildResult> {
   return buildSite(dir ? { out: dir } : {});
-}
-
-function run(
-  cmd: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
-  });
 }
 
 let fallbackBuild: Promise<string> | undefined;

@@ -3,12 +3,13 @@
  * zero errors. Needs Java 11+ on PATH (Java 17 in CI). Missing Java fails in CI (CI env var set)
  * and is a loud skip on a workstation; vnu-jar's own Java downloader is never used.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtSiteDir } from "../helpers/built-site.js";
+import { runCaptured, type Captured } from "../helpers/run-captured.js";
 
 const JAVA = process.env.VERSUS_JAVA ?? "java";
 const VNU_JAR = join(dirname(createRequire(import.meta.url).resolve("vnu-jar/package.json")), "build", "dist", "vnu.jar");
@@ -35,18 +36,8 @@ interface VnuMessage {
   extract?: string;
 }
 
-function runVnu(dir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(JAVA, ["-Xss4m", "-jar", VNU_JAR, "--errors-only", "--format", "json", "--skip-non-html", dir], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function runVnu(dir: string): Promise<Captured> {
+  return runCaptured(JAVA, ["-Xss4m", "-jar", VNU_JAR, "--errors-only", "--format", "json", "--skip-non-html", dir]);
 }
 
 let dir: string;
