@@ -3,8 +3,9 @@ import { choosePairs, type PairRef, type PairsSetting } from "../compute/pairs.j
 import { rankSector } from "../compute/alternatives.js";
 import { monthlyCadence } from "../compute/cadence.js";
 import { interleaveBy } from "../compute/activity.js";
-import { describeVelocityModel, explainVelocity } from "../compute/velocity.js";
-import { productView, slugifyHeading } from "./product-view.js";
+import { productView } from "./product-view.js";
+import { matrixPage } from "./matrix-page.js";
+import { methodologyPage } from "./methodology-page.js";
 import { curatedView } from "./curated-view.js";
 import { alternativeCards, pageMeta, type PairContext, type RankedProduct } from "./pair-page.js";
 import { itemList } from "./json-ld.js";
@@ -178,40 +179,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     };
   });
 
-  const matrixPages: MatrixPage[] = content.matrices.map((m) => {
-    const path = urls.matrix(m.slug);
-    const rowIds = new Set<string>();
-    return {
-      slug: m.slug,
-      title: m.title,
-      description: m.description,
-      meta: pageMeta(site, {
-        title: `${m.title} | ${site.name}`,
-        description: m.description,
-        path,
-        breadcrumbs: [{ name: "Home", url: home }, { name: m.title, url: path }],
-      }),
-      columns: m.columns.map((c) => ({ slug: c, name: products[c]!.name, url: products[c]!.url, tagline: products[c]!.tagline, highlight: c === m.highlight })),
-      sections: m.sections.map((section) => ({
-        title: section.title,
-        id: uniqueId(`section-${slugifyHeading(section.title)}`, rowIds),
-        rows: section.rows.map((row) => {
-          const cells = m.columns.map((c) => {
-            const cell = row.cells[c]!;
-            return typeof cell === "string"
-              ? { text: cell, strong: false, highlight: c === m.highlight }
-              : { text: cell.text, ...(cell.badge ? { badge: cell.badge } : {}), strong: cell.strong ?? false, highlight: c === m.highlight };
-          });
-          return { feature: row.feature, id: uniqueId(`row-${slugifyHeading(row.feature)}`, rowIds), differs: new Set(cells.map((c) => c.text)).size > 1, cells };
-        }),
-      })),
-      notesHtml: renderMarkdown(m.body),
-      downloads: [
-        { name: "CSV", url: `${path}${m.slug}.csv` },
-        { name: "JSON", url: `${path}${m.slug}.json` },
-      ],
-    };
-  });
+  const matrixPages = content.matrices.map((m) => matrixPage(m, products, site));
 
   const allByVelocity = rankSector(Object.values(products).map((v) => ({ slug: v.slug, name: v.name, velocity: v.velocity.score, view: v })));
   const homePage: HomePage = {
@@ -227,23 +195,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     matrices: matrixPages.map((m) => ({ name: m.title, url: m.meta.path })),
   };
 
-  const example = exampleProduct(content.products, products);
-  const explained = explainVelocity(example.timeline, asOfMs);
-  const methodology: MethodologyPage = {
-    meta: pageMeta(site, {
-      title: `How velocity is computed | ${site.name}`,
-      description: "The release-velocity score explained: which timeline entries count, how recency and kind weigh, and a worked example.",
-      path: urls.methodology(),
-      breadcrumbs: [{ name: "Home", url: home }, { name: "Methodology", url: urls.methodology() }],
-    }),
-    constants: describeVelocityModel(),
-    example: {
-      productName: example.name,
-      parts: explained.parts,
-      score: explained.score.toFixed(1),
-      entries: explained.entries.filter((e) => e.status === "counted").map((e) => ({ date: e.date, kind: e.kind, weight: e.weight.toFixed(3) })),
-    },
-  };
+  const methodology = methodologyPage(content.products, products, asOfMs, site);
 
   const aliasRedirects = content.products.flatMap((p) => (p.aliases ?? []).map((alias) => ({ from: urls.product(alias), to: urls.product(p.slug) })));
   const simple = (title: string, description: string, path: string) => ({
@@ -273,17 +225,4 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     ],
     },
   };
-}
-
-/** The product with the most timeline entries in the window makes the clearest worked example. */
-function exampleProduct(all: Product[], views: Record<string, { velocity: { override: boolean } }>): Product {
-  const candidates = all.filter((p) => !views[p.slug]!.velocity.override);
-  return [...(candidates.length ? candidates : all)].sort((x, y) => y.timeline.length - x.timeline.length || (x.slug < y.slug ? -1 : 1))[0]!;
-}
-
-function uniqueId(base: string, used: Set<string>): string {
-  let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-  used.add(id);
-  return id;
 }
