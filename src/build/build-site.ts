@@ -98,6 +98,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
     const unchanged = await renderPages(toRender, {
       context: model.pairContext,
       outDir: staging,
+      fingerprint,
       ...(previous ? { previousDir: output } : {}),
       onProgress: (n) => progress.add(n),
     });

@@ -16,6 +16,8 @@ export interface RenderOptions {
   outDir: string;
   /** The last build's output, to leave pages whose bytes did not change (see writeJobs). */
   previousDir?: string;
+  /** The build's render fingerprint (names the worker bundle); computed when not given. */
+  fingerprint?: string;
   /** Dev server: render here, with template caching off so template edits show. */
   watch?: boolean;
   onProgress?: (done: number) => void;
@@ -39,7 +41,7 @@ export async function renderPages(jobs: readonly PageJob[], options: RenderOptio
   }
   let next = 0;
   const setup: WorkerSetup = { context: options.context, outDir: options.outDir, templatesDir: TEMPLATES_DIR, ...(options.previousDir ? { previousDir: options.previousDir } : {}) };
-  const entry = await workerBundle(renderFingerprint());
+  const entry = await workerBundle(options.fingerprint ?? renderFingerprint());
   const threads = Math.min(os.availableParallelism(), Math.ceil(jobs.length / BATCH));
   const workers: Worker[] = [];
   try {
