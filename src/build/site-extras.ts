@@ -2,18 +2,18 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SiteModel } from "../site/site-model.js";
 import { renderPages } from "../render/worker-pool.js";
-import { buildAssets } from "./assets.js";
+import type { BuiltAssets } from "./assets.js";
 import { digest, renderFingerprint } from "./digest.js";
 import { pageJobsWithDigests } from "./page-digests.js";
 import { siteFiles } from "./site-files.js";
 
 /**
- * For the dev server: writes pair pages, redirects, assets and site files straight into the
+ * For the dev server: writes product, pair and redirect pages, assets and site files straight into the
  * output folder, re-rendering only what changed since the last call (`previous` maps each
  * written file to its digest and is updated) and deleting what no longer exists. No staging:
  * the dev server's folder is not published.
  */
-export async function writeSiteExtras(model: SiteModel, outDir: string, previous: Map<string, string>): Promise<void> {
+export async function writeSiteExtras(model: SiteModel, assets: BuiltAssets, outDir: string, previous: Map<string, string>): Promise<void> {
   const fingerprint = renderFingerprint();
   const current = new Map<string, string>();
   const jobs = pageJobsWithDigests(model, fingerprint).filter(({ job, digest: d }) => {
@@ -22,9 +22,9 @@ export async function writeSiteExtras(model: SiteModel, outDir: string, previous
   });
   await renderPages(
     jobs.map((j) => j.job),
-    { context: model.pairContext, outDir, watch: true },
+    { context: model.pairContext, outDir, watch: true, fingerprint },
   );
-  for (const { file, bytes } of [...buildAssets().files, ...siteFiles(model)]) {
+  for (const { file, bytes } of [...assets.files, ...siteFiles(model)]) {
     const d = digest(bytes);
     current.set(file, d);
     if (previous.get(file) === d) continue;

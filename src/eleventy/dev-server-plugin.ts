@@ -20,6 +20,10 @@ export function devServerPlugin(eleventyConfig: any): void {
   for (const dir of ["content", "data"]) eleventyConfig.addWatchTarget(path.join(root, dir));
   eleventyConfig.addWatchTarget(TEMPLATES_DIR);
   const previous = new Map<string, string>();
+  // One as-of time for the whole session: relative times then stay put between saves, so a
+  // save re-renders only the pages it changes, not every page of the site.
+  const asOfMs = resolveAsOf(process.env, Date.now).ms;
+  let assets = buildAssets();
 
   eleventyConfig.on("eleventy.before", async () => {
     const loaded = await loadRoot(root);
@@ -28,13 +32,13 @@ export function devServerPlugin(eleventyConfig: any): void {
       modelStore.setProblems(loaded.problems);
       return;
     }
-    const assets = buildAssets();
-    modelStore.set(buildSiteModel(loaded.content, { asOfMs: resolveAsOf(process.env, Date.now).ms, assets: assets.paths, search: false }));
+    assets = buildAssets(); // the stylesheet or script may have changed
+    modelStore.set(buildSiteModel(loaded.content, { asOfMs, assets: assets.paths, search: false }));
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (!modelStore.has() || modelStore.problems().length > 0) return;
-    await writeSiteExtras(modelStore.get(), path.resolve(directories.output), previous);
+    await writeSiteExtras(modelStore.get(), assets, path.resolve(directories.output), previous);
   });
 
   eleventyConfig.setServerOptions({
