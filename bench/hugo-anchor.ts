@@ -1,75 +1,62 @@
 /**
- * `npm run bench:hugo -- --products N --sectors S`: the anchor of shared/reference/anchors.md,
- * rebuilt here so Versus and Hugo are timed on the same machine in the same hour (the machines
- * are shared and noisy: compare ratios, not absolute seconds). Writes a Hugo site with one stub
- * content file per within-sector pair and a simple template (a head, a 4-row table, 2 × 4
- * editorial paragraphs, 8 alternatives, 24 timeline rows, one FAQ answer; about 12 KB of HTML),
- * builds it with the `hugo` binary (Debian's package) and prints one JSON line.
+ * `npm run bench:hugo -- --products N --sectors S [--rounds R]`: times Hugo on the anchor of
+ * shared/reference/anchors.md against a full Versus build of the synthetic corpus of the same
+ * size, alternating the two R times (default 3) because the machines are shared and noisy:
+ * only ratios measured side by side mean anything. Prints one JSON line per round and a last
+ * line with the medians and their ratio. `--no-reverse-pages` and `--with-search` / `--with-cards`
+ * are passed on as in `npm run bench`.
  * Needs `hugo` on the PATH (`apt-get install -y hugo`); prints why and exits 2 when it is missing.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs, stringFlag } from "../src/cli/args.js";
+import { writeCorpus } from "./corpus.js";
+import { buildHugo, hasHugo, writeHugoAnchor } from "./hugo-site.js";
+import { pagesOnlyFlags, timedBuild } from "./timed-build.js";
 
-const args = parseArgs(process.argv.slice(2), ["products", "sectors", "out"]);
+const args = parseArgs(process.argv.slice(2), ["products", "sectors", "rounds", "out"]);
 const products = Number(stringFlag(args, "products", "600"));
 const sectors = Number(stringFlag(args, "sectors", "4"));
-const root = path.resolve(stringFlag(args, "out", path.join(os.tmpdir(), `hugo-anchor-${products}`)));
-if (spawnSync("hugo", ["version"]).status !== 0) {
+const rounds = Number(stringFlag(args, "rounds", "3"));
+const base = path.resolve(stringFlag(args, "out", path.join(os.tmpdir(), `hugo-vs-versus-${products}`)));
+if (!hasHugo()) {
   process.stderr.write("bench:hugo needs the hugo binary: apt-get install -y hugo\n");
   process.exit(2);
 }
 
-rmSync(root, { recursive: true, force: true });
-for (const dir of ["content/compare", "data", "layouts/_default"]) mkdirSync(path.join(root, dir), { recursive: true });
-const paragraph = (i: number, k: number) => `Product ${i} paragraph ${k}: ${"steady releases, broader runtimes and a clearer roadmap for operators; ".repeat(20)}`;
-const list = Array.from({ length: products }, (_, i) => ({
-  slug: `product-${String(i + 1).padStart(4, "0")}`,
-  name: `Product ${i + 1}`,
-  sector: `sector-${(i % sectors) + 1}`,
-  velocity: Number(((i * 7) % 100 / 10).toFixed(1)),
-  tagline: `Tagline of product ${i + 1}, one line of editorial headline text.`,
-  paragraphs: [1, 2, 3, 4].map((k) => paragraph(i, k)),
-  timeline: Array.from({ length: 12 }, (_, k) => ({ date: `2026-0${(k % 9) + 1}-1${k % 9}`, title: `Product ${i + 1} release ${k + 1}.0` })),
-}));
-writeFileSync(path.join(root, "data/products.json"), JSON.stringify(Object.fromEntries(list.map((p) => [p.slug, p]))));
-// Each sector's 8 fastest products, ranked once here: sorting all products inside the template
-// would run once per page and make Hugo look slower than it is (47 s instead of 26 s).
-const ranked = [...list].sort((x, y) => y.velocity - x.velocity || x.slug.localeCompare(y.slug));
-const alternatives = Object.fromEntries(
-  Array.from({ length: sectors }, (_, s) => [`sector-${s + 1}`, ranked.filter((p) => p.sector === `sector-${s + 1}`).slice(0, 8).map((p) => ({ name: p.name, velocity: p.velocity }))]),
-);
-writeFileSync(path.join(root, "data/alternatives.json"), JSON.stringify(alternatives));
-writeFileSync(path.join(root, "hugo.toml"), `baseURL = "https://bench.example.com/"\ntitle = "Anchor"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n`);
-writeFileSync(
-  path.join(root, "layouts/_default/single.html"),
-  `{{ $a := index site.Data.products .Params.a }}{{ $b := index site.Data.products .Params.b }}<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{{ $a.name }} vs {{ $b.name }}</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><main><h1>{{ $a.name }} vs {{ $b.name }}</h1>
-<table><tr><th>Sector</th><td>{{ $a.sector }}</td><td>{{ $b.sector }}</td></tr><tr><th>Velocity</th><td>{{ $a.velocity }}</td><td>{{ $b.velocity }}</td></tr><tr><th>Tagline</th><td>{{ $a.tagline }}</td><td>{{ $b.tagline }}</td></tr><tr><th>Updates</th><td>{{ len $a.timeline }}</td><td>{{ len $b.timeline }}</td></tr></table>
-<section>{{ range $a.paragraphs }}<p>{{ . }}</p>{{ end }}</section><section>{{ range $b.paragraphs }}<p>{{ . }}</p>{{ end }}</section>
-<ol>{{ range index site.Data.alternatives $a.sector }}<li>{{ .name }} {{ .velocity }}</li>{{ end }}</ol>
-<ol>{{ range $a.timeline }}<li>{{ .date }} {{ .title }}</li>{{ end }}{{ range $b.timeline }}<li>{{ .date }} {{ .title }}</li>{{ end }}</ol>
-<p>{{ if gt $a.velocity $b.velocity }}{{ $a.name }} ships more ({{ $a.velocity }} vs {{ $b.velocity }}).{{ else }}{{ $b.name }} ships more ({{ $b.velocity }} vs {{ $a.velocity }}).{{ end }}</p>
-</main></body></html>
-`,
-);
-let pages = 0;
-for (let s = 1; s <= sectors; s++) {
-  const members = list.filter((p) => p.sector === `sector-${s}`);
-  for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) {
-      const a = members[i]!.slug;
-      const b = members[j]!.slug;
-      writeFileSync(path.join(root, `content/compare/${a}-vs-${b}.md`), `---\na: ${a}\nb: ${b}\n---\n`);
-      pages++;
-    }
-  }
+const hugoRoot = path.join(base, "hugo");
+const versusRoot = path.join(base, "versus");
+const hugoPages = writeHugoAnchor(hugoRoot, products, sectors);
+writeCorpus({ out: versusRoot, products, sectors, reversePairPages: !args.flags.has("no-reverse-pages") });
+const output = path.join(versusRoot, "_site");
+
+const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+const hugoTimes: number[] = [];
+const versusTimes: number[] = [];
+let versusPages = 0;
+for (let round = 1; round <= rounds; round++) {
+  const hugo = buildHugo(hugoRoot);
+  rmSync(path.join(hugoRoot, "public"), { recursive: true, force: true });
+  rmSync(output, { recursive: true, force: true });
+  const versus = await timedBuild(versusRoot, output, pagesOnlyFlags(args.flags));
+  versusPages = Number(/built (\d+) pages/.exec(versus.summary)?.[1] ?? 0);
+  hugoTimes.push(hugo);
+  versusTimes.push(versus.seconds);
+  process.stdout.write(`${JSON.stringify({ round, hugo_seconds: round2(hugo), versus_seconds: round2(versus.seconds), ratio: round2(versus.seconds / hugo) })}\n`);
 }
-const started = performance.now();
-execFileSync("hugo", ["--quiet", "--source", root, "--destination", path.join(root, "public")], { stdio: "inherit" });
-const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ engine: "hugo", products, pages, seconds: Number(seconds.toFixed(2)), pages_per_second: Math.round(pages / seconds) })}\n`);
-if (!args.flags.has("keep")) rmSync(root, { recursive: true, force: true });
+process.stdout.write(
+  `${JSON.stringify({
+    products,
+    hugo_pages: hugoPages,
+    versus_pages: versusPages,
+    hugo_median_seconds: round2(median(hugoTimes)),
+    versus_median_seconds: round2(median(versusTimes)),
+    ratio_of_medians: round2(median(versusTimes) / median(hugoTimes)),
+  })}\n`,
+);
+if (!args.flags.has("keep")) rmSync(base, { recursive: true, force: true });
+
+function round2(x: number): number {
+  return Number(x.toFixed(2));
+}
