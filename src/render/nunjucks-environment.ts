@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { addFragmentCache } from "./fragment-cache.js";
+import { cacheFrameNameSplits } from "./frame-set-cache.js";
 
 /** The project's templates folder: layouts, pages, components and assets. */
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -13,6 +14,7 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
  * whose own location says nothing about where the templates are.
  */
 export function createNunjucksEnvironment(options: { watch?: boolean; templatesDir?: string } = {}): nunjucks.Environment {
+  cacheFrameNameSplits();
   const loader = new nunjucks.FileSystemLoader(path.resolve(options.templatesDir ?? TEMPLATES_DIR), { noCache: options.watch ?? false });
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   addFragmentCache(env);
