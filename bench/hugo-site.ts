@@ -7,6 +7,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { settleDisk } from "./timed-build.js";
 
 /** True when the `hugo` binary is on the PATH. */
 export function hasHugo(): boolean {
@@ -67,6 +68,7 @@ export function writeHugoAnchor(root: string, products: number, sectors: number)
 /** Builds the anchor site into a fresh `public/` and returns the wall time in seconds. */
 export function buildHugo(root: string): number {
   rmSync(path.join(root, "public"), { recursive: true, force: true });
+  settleDisk();
   const started = performance.now();
   execFileSync("hugo", ["--quiet", "--source", root, "--destination", path.join(root, "public")], { stdio: "inherit" });
   return (performance.now() - started) / 1000;
