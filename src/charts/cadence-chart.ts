@@ -11,6 +11,7 @@ import type { ChartView } from "../site/types.js";
 import { MONTH_NAMES } from "../compute/calendar.js";
 import type { CadenceMonth } from "../compute/cadence.js";
 import { escapeHtml } from "../compute/escape-html.js";
+import { flatString } from "../compute/flat-string.js";
 import { joinAnd, plural } from "../compute/plural.js";
 
 /** One product's months, as returned by monthlyCadence (all series cover the same months). */
@@ -116,7 +117,7 @@ export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string)
     months.forEach((m, i) => {
       axes += `<text class="axis" x="${n(LEFT + group * (i + 0.5))}" y="${height - 8}" text-anchor="middle" ${FONT}>${escapeHtml(m.label)}</text>`;
     });
-    axesCache.set(axesKey, axes);
+    axesCache.set(axesKey, (axes = flatString(axes)));
   }
   out.push(axes);
 
@@ -145,7 +146,7 @@ export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string)
           (m.sparks > 0 ? triangle(x + barWidth / 2, top - 3, `${when}: ${plural(m.sparks, "spark")}`) : "") +
           `</g>`;
       });
-      cache.set(key, bars);
+      cache.set(key, (bars = flatString(bars)));
     }
     out.push(bars);
   });

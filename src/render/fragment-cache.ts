@@ -1,4 +1,5 @@
 import nunjucks from "nunjucks";
+import { flatString } from "../compute/flat-string.js";
 
 /**
  * The `fragment(file, macro, product, ...args)` template global: calls a component macro and
@@ -23,7 +24,7 @@ export function addFragmentCache(env: nunjucks.Environment): void {
         caller = new nunjucks.Template(`{% from "${file}" import ${macro} %}{{ ${macro}(product${params}) }}`, env);
         callers.set(callerKey, caller);
       }
-      html = new nunjucks.runtime.SafeString(caller.render({ product, args }));
+      html = new nunjucks.runtime.SafeString(flatString(caller.render({ product, args })));
       perProduct.set(key, html);
     }
     return html;

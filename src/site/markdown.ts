@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { flatString } from "../compute/flat-string.js";
 
 /**
  * Allowed link targets in content: http(s), mailto, and site-relative or fragment links.
@@ -51,11 +52,12 @@ md.renderer.rules.table_open = (tokens, idx) =>
 md.renderer.rules.table_close = () => "</table></div>\n";
 
 /**
- * Block markdown to HTML. `caption` names tables that have no heading above them.
+ * Block markdown to HTML. `caption` names tables that have no heading above them. The HTML is
+ * flattened: a product's summary is copied into each of its pair pages.
  * @example renderMarkdown("Hello *world*") // "<p>Hello <em>world</em></p>\n"
  */
 export function renderMarkdown(source: string, caption?: string): string {
-  return md.render(source, caption === undefined ? {} : { caption });
+  return flatString(md.render(source, caption === undefined ? {} : { caption }));
 }
 
 /**
@@ -63,7 +65,7 @@ export function renderMarkdown(source: string, caption?: string): string {
  * @example renderInline("**S3** only") // "<strong>S3</strong> only"
  */
 export function renderInline(source: string): string {
-  return md.renderInline(source);
+  return flatString(md.renderInline(source));
 }
 
 /**
