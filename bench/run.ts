@@ -29,6 +29,7 @@ const edited = path.join(root, "content/products/product-0001.md");
 writeFileSync(edited, readFileSync(edited, "utf8").replace("## Prediction\n\n", "## Prediction\n\nAn editor's new sentence for the benchmark. "));
 const incremental = await timedBuild(root, output, extra);
 const written = Number(/(\d+) written/.exec(incremental.summary)?.[1] ?? 0);
+const rendered = Number(/(\d+) rendered/.exec(incremental.summary)?.[1] ?? 0);
 
 process.stdout.write(
   `${JSON.stringify({
@@ -40,6 +41,7 @@ process.stdout.write(
     peak_rss_mb: Math.round(full.peakRssMb),
     incremental_seconds: Number(incremental.seconds.toFixed(2)),
     incremental_ratio: Number((incremental.seconds / full.seconds).toFixed(3)),
+    incremental_pages_rendered: rendered,
     incremental_files_written: written,
   })}\n`,
 );

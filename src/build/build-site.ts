@@ -41,7 +41,7 @@ export type BuildOutcome =
       files: number;
       /** Files whose bytes changed and were written. */
       written: number;
-      /** Product, alternatives, pair and redirect pages that were rendered (inputs changed). */
+      /** Pages rendered because their inputs changed (the rest were kept from the last build). */
       rendered: number;
       removed: number;
     };
@@ -104,18 +104,32 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
     });
     progress.finish();
     timings.lap("rendered pages");
-    const { eleventyPages, memory } = shared
-      ? await sharedFiles({ staging, model, content, assets, search, socialCards, cacheDir: path.join(path.resolve(options.root), ".versus-cache"), pageFiles: allJobs.map((j) => j.job.file), timings })
-      : { eleventyPages: [], memory: [] };
+    const { eleventyPages, eleventyReused, eleventyInputs, memory } = shared
+      ? await sharedFiles({
+          staging,
+          model,
+          content,
+          assets,
+          search,
+          socialCards,
+          cacheDir: path.join(path.resolve(options.root), ".versus-cache"),
+          pageFiles: allJobs.map((j) => j.job.file),
+          timings,
+          fingerprint,
+          ...(previous ? { previous: { output, manifest: previous } } : {}),
+        })
+      : { eleventyPages: [], eleventyReused: false, eleventyInputs: "", memory: [] };
 
     const changed = toRender.map((j) => j.file).filter((f) => !unchanged.has(f));
-    // Eleventy rewrote its pages: keep only those whose bytes differ from the last build.
+    // Eleventy rewrote its pages (unless they were kept): keep only those whose bytes changed.
     for (const page of eleventyPages) {
       const d = digest(page.content);
       manifest.files[page.file] = d;
+      if (eleventyReused) continue;
       if (previous?.files[page.file] === d) unlinkSync(path.join(staging, page.file));
       else changed.push(page.file);
     }
+    if (shared) manifest.eleventy = { inputs: eleventyInputs, pages: eleventyPages.map(({ url, file }) => ({ url, file })).sort((x, y) => (x.file < y.file ? -1 : 1)) };
     if (shared) pages += eleventyPages.filter((p) => p.file.endsWith(".html")).length;
     for (const m of memory) {
       const d = digest(m.bytes);
@@ -140,7 +154,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
       pages,
       files: Object.keys(manifest.files).length,
       written: changed.length,
-      rendered: toRender.length,
+      rendered: toRender.length + (eleventyReused ? 0 : eleventyPages.length),
       removed: removed.length,
     };
   } catch (error) {

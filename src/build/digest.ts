@@ -23,7 +23,7 @@ const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
  * views. A change to any of them invalidates every page of the incremental cache.
  */
 export function renderFingerprint(): string {
-  const files = ["templates", "src", "package-lock.json"].flatMap((entry) => listFiles(path.join(PROJECT_DIR, entry)));
+  const files = ["templates", "src", ".eleventy.ts", "package-lock.json"].flatMap((entry) => listFiles(path.join(PROJECT_DIR, entry)));
   return digest(...files.sort().flatMap((f) => [path.relative(PROJECT_DIR, f), readFileSync(f)]));
 }
 

@@ -9,6 +9,8 @@ import { writeFileAtomic } from "./fs-atomic.js";
 export interface Manifest {
   version: 1;
   files: Record<string, string>;
+  /** Eleventy's pages of that build and a digest of everything they were rendered from. */
+  eleventy?: { inputs: string; pages: { url: string; file: string }[] };
 }
 
 export const manifestPath = (output: string): string => `${output}.versus-manifest.json`;

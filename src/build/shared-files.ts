@@ -1,8 +1,12 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { Content } from "../content/types.js";
 import type { SiteModel } from "../site/site-model.js";
 import type { WrittenPage } from "../eleventy/run-eleventy.js";
 import { headersFile } from "../site-files/host-rules.js";
 import type { BuiltAssets } from "./assets.js";
+import { digest } from "./digest.js";
+import type { Manifest } from "./output-manifest.js";
 import type { phaseTimer } from "./phase-timer.js";
 import { siteFiles } from "./site-files.js";
 import { downloadFiles, searchFiles, socialCardFiles, type MemoryFile } from "./published-files.js";
@@ -11,6 +15,8 @@ import { downloadFiles, searchFiles, socialCardFiles, type MemoryFile } from "./
  * What the first shard (or a whole-site build) adds to the pair pages: every other page, with
  * Eleventy, into `staging`; and in memory, to be compared with the last build before writing:
  * assets, site files, downloads, social cards, the search index and `_headers`.
+ * Eleventy runs only when its inputs (the code, `site` and `pages` of the model) differ from
+ * the last build's; otherwise its pages are the last build's files (`eleventyReused`).
  */
 export async function sharedFiles(input: {
   staging: string;
@@ -23,11 +29,19 @@ export async function sharedFiles(input: {
   /** Every pair and redirect page of the site, whichever shard builds it. */
   pageFiles: readonly string[];
   timings: ReturnType<typeof phaseTimer>;
-}): Promise<{ eleventyPages: WrittenPage[]; memory: MemoryFile[] }> {
+  fingerprint: string;
+  /** The last build into the same output, for pages that can be kept. */
+  previous?: { output: string; manifest: Manifest };
+}): Promise<{ eleventyPages: WrittenPage[]; eleventyReused: boolean; eleventyInputs: string; memory: MemoryFile[] }> {
   const { model, content, timings } = input;
-  // Loaded only when used: shards other than the first never need Eleventy in memory.
-  const { runEleventy } = await import("../eleventy/run-eleventy.js");
-  const eleventyPages = await runEleventy(input.staging, model);
+  const eleventyInputs = digest(input.fingerprint, JSON.stringify(model.site), JSON.stringify(model.pages));
+  let eleventyPages = lastEleventyPages(eleventyInputs, input.previous);
+  const eleventyReused = eleventyPages !== undefined;
+  if (!eleventyPages) {
+    // Loaded only when used: shards other than the first never need Eleventy in memory.
+    const { runEleventy } = await import("../eleventy/run-eleventy.js");
+    eleventyPages = await runEleventy(input.staging, model);
+  }
   timings.lap("eleventy");
   const memory: MemoryFile[] = [...input.assets.files, ...siteFiles(model), ...downloadFiles(content, model)];
   if (input.socialCards) memory.push(...(await socialCardFiles(content, model, `${input.cacheDir}/og`)));
@@ -40,5 +54,14 @@ export async function sharedFiles(input: {
   // a shard build and a full one.
   const files = [...input.pageFiles, ...eleventyPages.map((p) => p.file), ...memory.map((m) => m.file), "_headers"];
   memory.push({ file: "_headers", bytes: headersFile([...new Set(files.map((f) => f.split("/")[0]!))].sort()) });
-  return { eleventyPages, memory };
+  return { eleventyPages, eleventyReused, eleventyInputs, memory };
+}
+
+/** The last build's Eleventy pages, read back, when they were rendered from the same inputs. */
+function lastEleventyPages(inputs: string, previous: { output: string; manifest: Manifest } | undefined): WrittenPage[] | undefined {
+  const last = previous?.manifest.eleventy;
+  if (!previous || last?.inputs !== inputs) return undefined;
+  const files = last.pages.map((p) => path.join(previous.output, p.file));
+  if (!files.every((f) => existsSync(f))) return undefined;
+  return last.pages.map((p, i) => ({ ...p, content: readFileSync(files[i]!, "utf8") }));
 }

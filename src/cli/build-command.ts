@@ -40,7 +40,7 @@ export async function buildCommand(args: ParsedArgs, io: Output): Promise<number
   const share = shard.count > 1 ? ` (shard ${shard.index}/${shard.count})` : "";
   io.out(
     `built ${result.pages} pages${share} in ${seconds}s → ${path.relative(process.cwd(), output) || "."} ` +
-      `(${result.files} files: ${result.written} written, ${result.removed} removed, ${result.files - result.written} unchanged)`,
+      `(${result.files} files: ${result.rendered} rendered, ${result.written} written, ${result.removed} removed, ${result.files - result.written} unchanged)`,
   );
   return 0;
 }

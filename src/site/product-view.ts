@@ -9,7 +9,7 @@ import { monthlyCadence } from "../compute/cadence.js";
 import { cadenceChart } from "../charts/cadence-chart.js";
 import { renderInline, renderMarkdown } from "./markdown.js";
 import { urls } from "./urls.js";
-import type { CapabilityGroupView, CapabilityView, MetricsView, ProductView, SectionView, TimelineEntryView } from "./types.js";
+import type { CapabilityGroupView, CapabilityView, MetricsView, ProductCardView, ProductView, SectionView, TimelineEntryView } from "./types.js";
 
 const KIND_LABELS = { release: "Release", bugfix: "Bug fix", announcement: "Announcement", post: "Post" } as const;
 
@@ -64,6 +64,23 @@ export function productView(product: Product, sector: Sector, asOfMs: number): P
     url: urls.product(product.slug),
     alternativesUrl: urls.alternatives(product.slug),
     cadence: cadenceChart([{ name: product.name, months: monthlyCadence(product.timeline, asOfMs) }], `cadence-${product.slug}`),
+  };
+}
+
+/**
+ * The card fields of a product's view, for pages that list products without their body.
+ * @example productCardView(view).tagline === view.tagline // true
+ */
+export function productCardView(view: ProductView): ProductCardView {
+  return {
+    slug: view.slug,
+    name: view.name,
+    monogram: view.monogram,
+    ...(view.logo === undefined ? {} : { logo: view.logo }),
+    sector: view.sector,
+    tagline: view.tagline,
+    velocity: view.velocity,
+    url: view.url,
   };
 }
 

@@ -3,7 +3,7 @@ import { choosePairs, type PairRef, type PairsSetting } from "../compute/pairs.j
 import { rankSector } from "../compute/alternatives.js";
 import { monthlyCadence } from "../compute/cadence.js";
 import { interleaveBy } from "../compute/activity.js";
-import { productView } from "./product-view.js";
+import { productCardView, productView } from "./product-view.js";
 import { matrixPage } from "./matrix-page.js";
 import { methodologyPage } from "./methodology-page.js";
 import { curatedView } from "./curated-view.js";
@@ -82,6 +82,8 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
   const sectors = new Map(content.sectors.map((s) => [s.slug, s]));
   const productsBySlug = new Map(content.products.map((p) => [p.slug, p]));
   const products = Object.fromEntries(content.products.map((p) => [p.slug, productView(p, sectors.get(p.sector)!, asOfMs)]));
+  // One card object per product, so its rendered card is cached once (see fragment-cache).
+  const cards = Object.fromEntries(Object.values(products).map((v) => [v.slug, productCardView(v)]));
   const rankings: Record<string, RankedProduct[]> = {};
   for (const s of content.sectors) {
     rankings[s.slug] = rankSector(
@@ -172,7 +174,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
         breadcrumbs: [{ name: "Home", url: home }, { name: s.name, url: path }],
         ogType: "website",
       }),
-      products: (rankings[s.slug] ?? []).map((r) => r.view),
+      products: (rankings[s.slug] ?? []).map((r) => cards[r.slug]!),
       comparisons: content.comparisons
         .filter((c) => productsBySlug.get(c.a)!.sector === s.slug || productsBySlug.get(c.b)!.sector === s.slug)
         .map((c) => ({ name: curated[c.slug]!.title ?? `${products[c.a]!.name} vs ${products[c.b]!.name}`, url: urls.compare(c.slug) })),
@@ -185,7 +187,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
   const homePage: HomePage = {
     meta: pageMeta(site, { title: `${site.name}: software products compared by release velocity`, description: site.description, path: home, breadcrumbs: [{ name: "Home", url: home }], ogType: "website" }),
     sectors: content.sectors.map((s) => ({ slug: s.slug, name: s.name, url: urls.sector(s.slug), description: s.description, productCount: rankings[s.slug]?.length ?? 0 })),
-    topProducts: allByVelocity.slice(0, 10).map((r) => r.view),
+    topProducts: allByVelocity.slice(0, 10).map((r) => cards[r.slug]!),
     latestActivity: interleaveBy(
       allByVelocity.map((r) => ({ owner: { name: r.name, url: r.view.url }, entries: r.view.timeline })),
       (e) => e.time.ms,

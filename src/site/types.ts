@@ -148,6 +148,9 @@ export interface ProductView {
   cadence: ChartView;
 }
 
+/** What a product card shows (home and sector pages): no body, so editing one re-renders neither. */
+export type ProductCardView = Pick<ProductView, "slug" | "name" | "monogram" | "logo" | "sector" | "tagline" | "velocity" | "url">;
+
 export interface AlternativeCard {
   product: ProductView;
   /** Rank from 1. */
@@ -231,7 +234,7 @@ export interface SectorPage {
   introHtml: string;
   meta: PageMeta;
   /** By velocity, highest first. */
-  products: ProductView[];
+  products: ProductCardView[];
   comparisons: Link[];
 }
 
@@ -256,7 +259,7 @@ export interface MatrixPage {
 export interface HomePage {
   meta: PageMeta;
   sectors: { slug: string; name: string; url: string; description: string; productCount: number }[];
-  topProducts: ProductView[];
+  topProducts: ProductCardView[];
   latestActivity: ActivityRow[];
   curated: Link[];
   matrices: Link[];

@@ -51,11 +51,11 @@ export async function build(root: string, output: string, extra: readonly string
 }
 
 /** The numbers of `versus build`'s summary line. */
-export function parseSummary(stdout: string): { pages: number; files: number; written: number; removed: number; unchanged: number } {
-  const m = /^built (\d+) pages(?: \(shard \d+\/\d+\))? in \d+\.\ds → .+ \((\d+) files: (\d+) written, (\d+) removed, (\d+) unchanged\)\n$/.exec(stdout);
+export function parseSummary(stdout: string): { pages: number; files: number; rendered: number; written: number; removed: number; unchanged: number } {
+  const m = /^built (\d+) pages(?: \(shard \d+\/\d+\))? in \d+\.\ds → .+ \((\d+) files: (\d+) rendered, (\d+) written, (\d+) removed, (\d+) unchanged\)\n$/.exec(stdout);
   if (!m) throw new Error(`not a build summary line: ${JSON.stringify(stdout)}`);
-  const [pages, files, written, removed, unchanged] = m.slice(1).map(Number) as [number, number, number, number, number];
-  return { pages, files, written, removed, unchanged };
+  const [pages, files, rendered, written, removed, unchanged] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  return { pages, files, rendered, written, removed, unchanged };
 }
 
 const temps: string[] = [];

@@ -62,6 +62,9 @@ describe("editing one product's body", () => {
     const summary = parseSummary(result.stdout);
     const removedPaths = [...initial.keys()].filter((f) => !afterEdit.has(f));
     expect(summary).toMatchObject({ written: bytes.length - removedPaths.length, removed: removedPaths.length, files: afterEdit.size });
+    // Rendered: its page, its alternatives page (which did not change) and its two pair pages;
+    // not Eleventy's pages (home, sectors, …), which do not show a product's body.
+    expect(summary.rendered).toBe(4);
     expect(afterEdit.get("products/nats/index.html")!.bytes.toString()).toContain("a managed cloud by 2027");
   });
 
@@ -71,7 +74,22 @@ describe("editing one product's body", () => {
     const now = snapshot(output);
     expect(changedMtimes(afterEdit, now)).toEqual([]);
     expect(changedBytes(afterEdit, now)).toEqual([]);
-    expect(parseSummary(result.stdout)).toMatchObject({ written: 0, removed: 0 });
+    expect(parseSummary(result.stdout)).toMatchObject({ rendered: 0, written: 0, removed: 0 });
+  });
+
+  it("a new tagline re-renders Eleventy's pages, and rewrites those that show it", async () => {
+    await pause(20);
+    const file = join(root, "content/products/nats.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^tagline: .*$/m, "tagline: Messaging for edge and cloud, in one small binary."));
+    const result = await build(root, output);
+    const now = snapshot(output);
+    const bytes = changedBytes(afterEdit, now);
+    expect(changedMtimes(afterEdit, now)).toEqual(bytes);
+    expect(bytes).toContain("sectors/streaming/index.html");
+    expect(now.get("sectors/streaming/index.html")!.bytes.toString()).toContain("Messaging for edge and cloud, in one small binary.");
+    expect(bytes).not.toContain("methodology/index.html");
+    expect(parseSummary(result.stdout).rendered).toBeGreaterThan(4);
+    afterEdit = now;
   });
 });
 
