@@ -26,6 +26,7 @@ export function readManifest(output: string): Manifest | undefined {
 
 /** Keys are sorted: Eleventy reports its pages in no fixed order, and the same build must give the same bytes. */
 export function writeManifest(output: string, manifest: Manifest): void {
-  const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const files: Record<string, string> = {};
+  for (const key of Object.keys(manifest.files).sort()) files[key] = manifest.files[key]!;
   writeFileAtomic(manifestPath(output), JSON.stringify({ ...manifest, files }));
 }

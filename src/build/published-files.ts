@@ -3,8 +3,6 @@ import type { SiteModel } from "../site/site-model.js";
 import { urls } from "../site/urls.js";
 import { matrixCsv, matrixJson } from "../downloads/matrix-downloads.js";
 import { productsApi } from "../downloads/products-api.js";
-import { cachedSocialCards } from "../social-cards/card-cache.js";
-import { buildSearchIndex } from "../search/search-index.js";
 import type { WrittenPage } from "../eleventy/run-eleventy.js";
 import { createNunjucksEnvironment } from "../render/nunjucks-environment.js";
 import { renderJob } from "../render/render-page.js";
@@ -66,6 +64,8 @@ export async function socialCardFiles(content: Content, model: SiteModel, cacheD
       };
     }),
   ];
+  // Loaded only when cards are made: satori takes a tenth of a second to load.
+  const { cachedSocialCards } = await import("../social-cards/card-cache.js");
   return (await cachedSocialCards(cards, cacheDir)).map((c) => ({ file: c.path, bytes: c.bytes }));
 }
 
@@ -84,5 +84,6 @@ export async function searchFiles(eleventyPages: readonly WrittenPage[], model: 
   const indexed = eleventyPages
     .filter((p) => /^\/(sectors|matrices|methodology)\//.test(p.url) && p.file.endsWith(".html"))
     .map((p) => ({ url: p.url, html: p.content }));
+  const { buildSearchIndex } = await import("../search/search-index.js");
   return (await buildSearchIndex([...indexed, ...products, ...curated])).map((f) => ({ file: f.path, bytes: f.bytes }));
 }
