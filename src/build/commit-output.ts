@@ -2,22 +2,24 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "./fs-atomic.js";
-import { writeManifest, type Manifest } from "./output-manifest.js";
+import { manifestPath, writeManifest, type Manifest } from "./output-manifest.js";
 
 /**
  * How a finished staging folder becomes the output. Until the commit starts, the previous output
  * is untouched. A fresh build swaps whole folders (two renames). An incremental build moves only
- * changed files in, following a journal written first: if the process dies mid-move, the next
- * build replays the journal before anything else, so the output is never left half-updated.
+ * changed files in, following a journal written first (with the new manifest beside it): if the
+ * process dies mid-move, the next build replays the journal before anything else, so the
+ * output is never left half-updated.
  */
 export interface Journal {
   staging: string;
   changed: string[];
   removed: string[];
-  manifest: Manifest;
 }
 
 export const journalPath = (output: string): string => `${output}.versus-journal.json`;
+/** The manifest of a commit in progress; it replaces the manifest when the commit ends. */
+export const nextManifestPath = (output: string): string => `${output}.versus-manifest.next.json`;
 
 /** Replaces `output` by the complete `staging` folder. */
 export function swapInFresh(output: string, staging: string, manifest: Manifest): void {
@@ -32,7 +34,10 @@ export function swapInFresh(output: string, staging: string, manifest: Manifest)
 }
 
 /** Moves the changed files of `staging` into `output` and deletes the removed ones, journaled. */
-export function commitChanges(output: string, journal: Journal): void {
+export function commitChanges(output: string, commit: Journal & { manifest: Manifest }): void {
+  const { manifest, ...journal } = commit;
+  // The manifest (tens of thousands of entries) is written once, not also inside the journal.
+  writeManifest(output, manifest, nextManifestPath(output));
   writeFileAtomic(journalPath(output), JSON.stringify(journal));
   applyJournal(output, journal);
 }
@@ -57,7 +62,7 @@ function applyJournal(output: string, journal: Journal): void {
     rmSync(path.join(output, rel), { force: true });
     removeEmptyParents(output, path.dirname(rel));
   }
-  writeManifest(output, journal.manifest);
+  if (existsSync(nextManifestPath(output))) renameSync(nextManifestPath(output), manifestPath(output));
   rmSync(journalPath(output), { force: true });
   removeInBackground(journal.staging);
 }

@@ -24,9 +24,12 @@ export function readManifest(output: string): Manifest | undefined {
   }
 }
 
-/** Keys are sorted: Eleventy reports its pages in no fixed order, and the same build must give the same bytes. */
-export function writeManifest(output: string, manifest: Manifest): void {
+/**
+ * Keys are sorted: Eleventy reports its pages in no fixed order, and the same build must give
+ * the same bytes. `file` is where to write it (the manifest of `output` unless given).
+ */
+export function writeManifest(output: string, manifest: Manifest, file = manifestPath(output)): void {
   const files: Record<string, string> = {};
   for (const key of Object.keys(manifest.files).sort()) files[key] = manifest.files[key]!;
-  writeFileAtomic(manifestPath(output), JSON.stringify({ ...manifest, files }));
+  writeFileAtomic(file, JSON.stringify({ ...manifest, files }));
 }

@@ -26,6 +26,7 @@ export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { jo
       digest(...ranked.slice(0, Math.max(shown, 4)).map((r) => [r.slug, r.name, r.view.logo ?? "", r.view.tagline, r.view.velocity.text, r.view.sector.slug].join("\u0001"))),
     ]),
   );
+  const reverseDigest = digest(fingerprint, ctx.site.url);
   const out: { job: PageJob; digest: string }[] = [];
   for (const product of Object.values(ctx.products)) {
     const productPage = ctx.productPages[product.slug]!;
@@ -55,12 +56,14 @@ export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { jo
         curated ? JSON.stringify(curated) : "",
       ),
     });
-    if (model.reversePairPages) out.push(redirectJob(urls.compare(reversePairSlug(pair.a, pair.b)), urls.compare(pair.slug), fingerprint, ctx.site.url));
+    // A reverse-order page always leads to the same pair, so its file name stands for its
+    // target: one digest serves them all (tens of thousands of hashes saved).
+    if (model.reversePairPages) out.push({ job: redirectJob(urls.compare(reversePairSlug(pair.a, pair.b)), urls.compare(pair.slug)), digest: reverseDigest });
   }
-  for (const r of model.pages.aliasRedirects) out.push(redirectJob(r.from, r.to, fingerprint, ctx.site.url));
+  for (const r of model.pages.aliasRedirects) out.push({ job: redirectJob(r.from, r.to), digest: digest(fingerprint, ctx.site.url, r.to) });
   return out;
 }
 
-function redirectJob(from: string, to: string, fingerprint: string, siteUrl: string): { job: PageJob; digest: string } {
-  return { job: { kind: "redirect", file: outputFileFor(from), from, to }, digest: digest(fingerprint, siteUrl, to) };
+function redirectJob(from: string, to: string): PageJob {
+  return { kind: "redirect", file: outputFileFor(from), from, to };
 }

@@ -10,7 +10,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { journalPath, type Journal } from "../../src/build/commit-output.js";
+import { journalPath, nextManifestPath, type Journal } from "../../src/build/commit-output.js";
 import { manifestPath, type Manifest } from "../../src/build/output-manifest.js";
 import { cleanupRoots, writeFiles } from "../content/helpers.js";
 import {
@@ -140,7 +140,8 @@ describe("a commit killed halfway", () => {
       mkdirSync(dirname(join(staging, f)), { recursive: true });
       cpSync(join(expectedDir, f), join(staging, f));
     }
-    const journal: Journal = { staging, changed, removed, manifest: expectedManifest };
+    const journal: Journal = { staging, changed, removed };
+    writeFileSync(nextManifestPath(output), JSON.stringify(expectedManifest));
     writeFileSync(journalPath(output), JSON.stringify(journal));
     // Killed after moving the first half of the changed files, before any removal.
     for (const f of changed.slice(0, Math.ceil(changed.length / 2))) {
@@ -152,6 +153,7 @@ describe("a commit killed halfway", () => {
     // The journal did the work: the build itself then found nothing to change.
     expect(parseSummary(result.stdout)).toMatchObject({ written: 0, removed: 0 });
     expect(existsSync(journalPath(output))).toBe(false);
+    expect(existsSync(nextManifestPath(output))).toBe(false);
     expect(diffTrees(output, expectedDir)).toEqual({ onlyA: [], onlyB: [], differ: [] });
     expect(JSON.parse(readFileSync(manifestPath(output), "utf8"))).toEqual(expectedManifest);
     expect(existsSync(join(output, "products/nats"))).toBe(false);
@@ -170,7 +172,8 @@ describe("a commit killed halfway", () => {
     const manifest = JSON.parse(readFileSync(manifestPath(out), "utf8")) as Manifest;
     delete manifest.files["products/nats/index.html"];
     manifest.files["extra/file.txt"] = "x";
-    writeFileSync(journalPath(out), JSON.stringify({ staging, changed: ["extra/file.txt"], removed: ["products/nats/index.html"], manifest } satisfies Journal));
+    writeFileSync(nextManifestPath(out), JSON.stringify(manifest));
+    writeFileSync(journalPath(out), JSON.stringify({ staging, changed: ["extra/file.txt"], removed: ["products/nats/index.html"] } satisfies Journal));
 
     const broken = await smallRoot({ [NATS]: "---\nname: [\n---\n" });
     const result = await runVersus(["build", "--root", broken, "--output", out]);
