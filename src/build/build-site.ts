@@ -16,6 +16,7 @@ import { createProgress } from "./progress.js";
 import { phaseTimer } from "./phase-timer.js";
 import { socialCardPaths } from "./published-files.js";
 import { sharedFiles } from "./shared-files.js";
+import { openRecordCache } from "./record-cache-file.js";
 
 export interface BuildOptions {
   root: string;
@@ -58,7 +59,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   recoverInterruptedCommit(output);
   const timings = phaseTimer(now);
 
-  const loaded = await loadRoot(path.resolve(options.root));
+  const fingerprint = renderFingerprint();
+  const recordCache = openRecordCache(path.resolve(options.root), fingerprint);
+  const loaded = await loadRoot(path.resolve(options.root), { recordCache });
+  recordCache.save();
   timings.lap("load");
   if (!loaded.content) return { ok: false, problems: loaded.problems };
   const content = loaded.content;
@@ -76,7 +80,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
 
   timings.lap("model");
   const previous = existsSync(output) ? readManifest(output) : undefined;
-  const fingerprint = renderFingerprint();
   const manifest: Manifest = { version: 1, files: {} };
   const toRender: PageJob[] = [];
   let pages = 0;

@@ -4,6 +4,7 @@ import { sortProblems } from "../content/problems.js";
 import { resolveAsOf } from "../compute/as-of.js";
 import { plural } from "../compute/plural.js";
 import { findStale } from "../authoring/staleness.js";
+import { openRecordCache } from "../build/record-cache-file.js";
 import { stringFlag, type ParsedArgs } from "./args.js";
 import { reportProblems, type Output } from "./report.js";
 
@@ -13,7 +14,9 @@ import { reportProblems, type Output } from "./report.js";
  */
 export async function checkCommand(args: ParsedArgs, io: Output): Promise<number> {
   const root = path.resolve(stringFlag(args, "root", "."));
-  const loaded = await loadRoot(root);
+  const recordCache = openRecordCache(root);
+  const loaded = await loadRoot(root, { recordCache });
+  recordCache.save();
   const content = loaded.content;
   const stale = content ? findStale(content, resolveAsOf(process.env, Date.now).ms) : [];
   if (reportProblems(sortProblems([...loaded.problems, ...stale]), io, "fix them and run check again")) return 1;

@@ -8,6 +8,7 @@ import { discover, type FoundFile } from "./discover.js";
 import { mapLimit } from "./map-limit.js";
 import { LineMap } from "./paths.js";
 import { readJsonFile, readRecordFile, type RawRecord } from "./parse/record-file.js";
+import type { RecordCache } from "./parse/record-cache.js";
 import type { ParseIssue } from "./parse/result.js";
 import { error, hasErrors, sortProblems } from "./problems.js";
 import {
@@ -28,6 +29,8 @@ export interface LoadOptions {
    * on the file being read. Tests set it so programming errors are never hidden.
    */
   rethrowInternalErrors?: boolean;
+  /** Parsed record files from earlier runs, reused for files whose text is unchanged. */
+  recordCache?: RecordCache;
 }
 
 /** Files read at once; enough to keep the disk busy, far below descriptor limits. */
@@ -62,7 +65,7 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
 
   const site = await guard(SITE_FILE, () => loadSite(root, problems));
   const load = <S extends z.ZodType>(files: FoundFile[], schema: S, product = false) =>
-    mapLimit(files, CONCURRENCY, (f) => guard(f.file, () => loadRecord(f, schema, problems, product)));
+    mapLimit(files, CONCURRENCY, (f) => guard(f.file, () => loadRecord(f, schema, problems, product, options.recordCache)));
   const sectors = defined(await load(found.records.sectors, sectorSchema));
   const products = defined(await load(found.records.products, productSchema, true));
   const matrices = defined(await load(found.records.matrices, matrixSchema));
@@ -98,8 +101,8 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
   return { content, problems: sorted };
 }
 
-async function loadRecord<S extends z.ZodType>(f: FoundFile, schema: S, problems: Problem[], product: boolean): Promise<Loaded<z.output<S>>> {
-  const raw = await readRecordFile(f.abs, f.format);
+async function loadRecord<S extends z.ZodType>(f: FoundFile, schema: S, problems: Problem[], product: boolean, cache: RecordCache | undefined): Promise<Loaded<z.output<S>>> {
+  const raw = await readRecordFile(f.abs, f.format, cache);
   if (!raw.ok) {
     problems.push(...toProblems(f.file, raw.issues));
     return { slug: f.slug, file: f.file, lines: emptyLines(), fields: undefined, data: undefined, body: "" };

@@ -42,6 +42,18 @@ export class LineMap {
     return this.lines.get(key(path));
   }
 
+  /** Every path key and line, for storing the map (see fromEntries). */
+  entries(): [string, number][] {
+    return [...this.lines];
+  }
+
+  /** A map rebuilt from `entries()`. */
+  static fromEntries(rootLine: number | undefined, entries: Iterable<[string, number]>): LineMap {
+    const map = new LineMap(rootLine);
+    for (const [k, line] of entries) map.lines.set(k, line);
+    return map;
+  }
+
   /** Line of the path, else of its nearest ancestor that exists, else the root line. */
   lineOf(path: readonly PathSegment[]): number | undefined {
     for (let n = path.length; n > 0; n--) {

@@ -5,6 +5,7 @@ import { resolveAsOf } from "../compute/as-of.js";
 import { buildSiteModel } from "../site/site-model.js";
 import { buildAssets } from "../build/assets.js";
 import { writeSiteExtras } from "../build/site-extras.js";
+import { openRecordCache } from "../build/record-cache-file.js";
 import { modelStore } from "./model-store.js";
 import { problemsPage } from "./problems-page.js";
 import { TEMPLATES_DIR } from "../render/nunjucks-environment.js";
@@ -24,9 +25,12 @@ export function devServerPlugin(eleventyConfig: any): void {
   // save re-renders only the pages it changes, not every page of the site.
   const asOfMs = resolveAsOf(process.env, Date.now).ms;
   let assets = buildAssets();
+  // Only the files saved since the last rebuild are parsed again.
+  const recordCache = openRecordCache(root);
 
   eleventyConfig.on("eleventy.before", async () => {
-    const loaded = await loadRoot(root);
+    const loaded = await loadRoot(root, { recordCache });
+    recordCache.save();
     for (const p of loaded.problems) process.stderr.write(`${formatProblem(p)}\n`);
     if (!loaded.content) {
       modelStore.setProblems(loaded.problems);

@@ -2,6 +2,7 @@ import { describeValue } from "../describe-value.js";
 import type { LineMap } from "../paths.js";
 import { parseFrontMatter } from "./front-matter.js";
 import { parseJsonObject, type JsonObject } from "./json-record.js";
+import type { RecordCache } from "./record-cache.js";
 import { fail, type Parsed } from "./result.js";
 import { readTextFile } from "./text-file.js";
 
@@ -18,20 +19,28 @@ export interface RawRecord {
 
 /**
  * Reads one record file: markdown front matter + body, or a JSON object whose `body` key holds
- * the markdown.
+ * the markdown. With a cache, a file whose text was parsed before is not parsed again.
  * @example await readRecordFile("/site/content/sectors/devops.md", "md")
  * // { ok: true, value: { data: { name: "DevOps", ... }, body: "", bodyLine: 5, ... } }
  */
-export async function readRecordFile(path: string, format: "md" | "json"): Promise<Parsed<RawRecord>> {
+export async function readRecordFile(path: string, format: "md" | "json", cache?: RecordCache): Promise<Parsed<RawRecord>> {
   const text = await readTextFile(path);
   if (!text.ok) return text;
+  const cached = cache?.get(path, text.value);
+  if (cached) return { ok: true, value: cached };
+  const parsed = parseRecordText(text.value, format);
+  if (parsed.ok) cache?.set(path, text.value, parsed.value);
+  return parsed;
+}
+
+function parseRecordText(text: string, format: "md" | "json"): Parsed<RawRecord> {
   if (format === "md") {
-    const parsed = parseFrontMatter(text.value);
+    const parsed = parseFrontMatter(text);
     if (!parsed.ok) return parsed;
     const { data, lines, body, bodyLine } = parsed.value;
     return { ok: true, value: { data, lines, body, bodyLine, bodyKeyLine: undefined } };
   }
-  const parsed = parseJsonObject(text.value);
+  const parsed = parseJsonObject(text);
   if (!parsed.ok) return parsed;
   const { body = "", ...data } = parsed.value.data;
   const bodyKeyLine = parsed.value.lines.get(["body"]);

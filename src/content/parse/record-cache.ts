@@ -1,0 +1,92 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { LineMap } from "../paths.js";
+import type { RawRecord } from "./record-file.js";
+
+interface Stored {
+  /** Hash of the file's text: the entry holds only while the text is the same. */
+  text: string;
+  /** The parsed record, serialized (a fresh copy on every read, never shared). */
+  record: Buffer;
+}
+
+/**
+ * Parsed record files (front matter and body, with the line of every key), kept per file while
+ * its text is unchanged. Parsing YAML is most of the time `versus check` and an incremental
+ * build spend loading a large site; with the cache only edited files are parsed again.
+ * Validation still runs on every record, so problems are reported as without the cache.
+ * Stored in `file` (under `.versus-cache/`) for the next run, marked with `version` (the code
+ * that parses): a different version, or an unreadable file, starts empty. Only successful
+ * parses are kept; a file with a problem is parsed again each time.
+ * @example
+ * const cache = RecordCache.open(".versus-cache/records.bin", fingerprint);
+ * await loadRoot(root, { recordCache: cache });
+ * cache.save();
+ */
+export class RecordCache {
+  private readonly entries: Map<string, Stored>;
+  private readonly used = new Set<string>();
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly version: string,
+    entries: Map<string, Stored>,
+  ) {
+    this.entries = entries;
+  }
+
+  /** A cache backed by `file`, with what it holds for `version`. */
+  static open(file: string, version: string): RecordCache {
+    let entries = new Map<string, Stored>();
+    try {
+      const stored = deserialize(readFileSync(file)) as { version: string; entries: [string, Stored][] };
+      if (stored.version === version) entries = new Map(stored.entries);
+    } catch {
+      // No cache yet, or one from an older Versus or a damaged file: start empty.
+    }
+    return new RecordCache(file, version, entries);
+  }
+
+  get(file: string, text: string): RawRecord | undefined {
+    const entry = this.entries.get(file);
+    if (entry === undefined || entry.text !== hashText(text)) return undefined;
+    this.used.add(file);
+    const r = deserialize(entry.record) as Omit<RawRecord, "lines"> & { lines: [string, number][]; rootLine: number | undefined };
+    return { data: r.data, lines: LineMap.fromEntries(r.rootLine, r.lines), body: r.body, bodyLine: r.bodyLine, bodyKeyLine: r.bodyKeyLine };
+  }
+
+  set(file: string, text: string, record: RawRecord): void {
+    const { lines, ...rest } = record;
+    this.entries.set(file, { text: hashText(text), record: serialize({ ...rest, lines: lines.entries(), rootLine: lines.rootLine }) });
+    this.used.add(file);
+    this.changed = true;
+  }
+
+  /** Writes the entries used since opening (files no longer read drop out), if anything changed. */
+  save(): void {
+    for (const file of this.entries.keys()) {
+      if (!this.used.has(file)) {
+        this.entries.delete(file);
+        this.changed = true;
+      }
+    }
+    this.used.clear();
+    if (!this.changed) return;
+    this.changed = false;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.tmp-${process.pid}`;
+      writeFileSync(tmp, serialize({ version: this.version, entries: [...this.entries] }));
+      renameSync(tmp, this.file);
+    } catch {
+      // A cache that cannot be written only costs time on the next run.
+    }
+  }
+}
+
+function hashText(text: string): string {
+  return createHash("sha256").update(text).digest("base64url");
+}
