@@ -65,11 +65,10 @@ export function writeHugoAnchor(root: string, products: number, sectors: number)
   return pages;
 }
 
-/** Builds the anchor site into a fresh `public/` and returns the wall time in seconds. */
-export function buildHugo(root: string): number {
-  rmSync(path.join(root, "public"), { recursive: true, force: true });
+/** Builds the anchor site into `destination` (a new folder) and returns the wall time in seconds. */
+export function buildHugo(root: string, destination: string): number {
   settleDisk();
   const started = performance.now();
-  execFileSync("hugo", ["--quiet", "--source", root, "--destination", path.join(root, "public")], { stdio: "inherit" });
+  execFileSync("hugo", ["--quiet", "--source", root, "--destination", destination], { stdio: "inherit" });
   return (performance.now() - started) / 1000;
 }
