@@ -53,9 +53,16 @@ export class RecordCache {
   get(file: string, text: string): RawRecord | undefined {
     const entry = this.entries.get(file);
     if (entry === undefined || entry.text !== hashText(text)) return undefined;
-    this.used.add(file);
-    const r = deserialize(entry.record) as Omit<RawRecord, "lines"> & { lines: [string, number][]; rootLine: number | undefined };
-    return { data: r.data, lines: LineMap.fromEntries(r.rootLine, r.lines), body: r.body, bodyLine: r.bodyLine, bodyKeyLine: r.bodyKeyLine };
+    try {
+      const r = deserialize(entry.record) as Omit<RawRecord, "lines"> & { lines: [string, number][]; rootLine: number | undefined };
+      const record = { data: r.data, lines: LineMap.fromEntries(r.rootLine, r.lines), body: r.body, bodyLine: r.bodyLine, bodyKeyLine: r.bodyKeyLine };
+      this.used.add(file);
+      return record;
+    } catch {
+      // A damaged entry: parse the file again.
+      this.entries.delete(file);
+      return undefined;
+    }
   }
 
   set(file: string, text: string, record: RawRecord): void {

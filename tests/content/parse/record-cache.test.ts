@@ -2,8 +2,10 @@
  * The parsed-record cache: a file is parsed again only when its text changes, and a load with
  * the cache reports exactly the problems (files, lines, fields) of a load without it.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { serialize } from "node:v8";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadRoot } from "../../../src/content/load-root.js";
 import { formatProblem } from "../../../src/content/problems.js";
@@ -52,6 +54,21 @@ describe("RecordCache", () => {
     expect(RecordCache.open(store, "v2").get(file, readFileSync(file, "utf8"))).toBeUndefined();
     writeFileSync(store, "not a cache");
     expect(RecordCache.open(store, "v1").get(file, readFileSync(file, "utf8"))).toBeUndefined();
+  });
+
+  it("parses a file again when its entry is damaged", async () => {
+    const root = await makeRoot();
+    const file = join(root, "content/products/nats.md");
+    const store = join(root, ".versus-cache/records.bin");
+    const text = readFileSync(file, "utf8");
+    const hash = createHash("sha256").update(text).digest("base64url");
+    mkdirSync(dirname(store), { recursive: true });
+    writeFileSync(store, serialize({ version: "v1", entries: [[file, { text: hash, record: Buffer.from("not a record") }]] }));
+    const cache = RecordCache.open(store, "v1");
+    expect(cache.get(file, text)).toBeUndefined();
+    const parsed = await readRecordFile(file, "md", cache);
+    expect(parsed.ok).toBe(true);
+    expect(cache.get(file, text)?.body).toBe(parsed.ok ? parsed.value.body : "");
   });
 
   it("keeps only the files read since it was opened", async () => {
