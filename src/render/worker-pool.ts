@@ -18,7 +18,7 @@ export interface RenderOptions {
   previousDir?: string;
   /** The build's render fingerprint (names the worker bundle); computed when not given. */
   fingerprint?: string;
-  /** Dev server: render here, with template caching off so template edits show. */
+  /** Dev server: template caching off in this thread, so template edits show. */
   watch?: boolean;
   onProgress?: (done: number) => void;
 }
@@ -26,14 +26,15 @@ export interface RenderOptions {
 /**
  * Renders jobs on one worker thread per core, handing out batches from one queue so no thread
  * waits on another, and resolves to the pages that were not written because their bytes did
- * not change (see writeJobs). Small sets, and the dev server, render in this thread instead.
+ * not change (see writeJobs). Small sets (a dev-server save) render in this thread instead;
+ * workers live for one call, so they always read the current templates.
  * Rejects on the first template error, after stopping the workers.
  * @example const unchanged = await renderPages(jobs, { context, outDir: staging, previousDir: output })
  */
 export async function renderPages(jobs: readonly PageJob[], options: RenderOptions): Promise<Set<string>> {
   const unchanged = new Set<string>();
   if (jobs.length === 0) return unchanged;
-  if (jobs.length <= INLINE_LIMIT || options.watch === true) {
+  if (jobs.length <= INLINE_LIMIT) {
     const env = createNunjucksEnvironment({ watch: options.watch ?? false });
     for (const file of writeJobs(env, options.context, options.outDir, jobs, new Set(), options.previousDir)) unchanged.add(file);
     options.onProgress?.(jobs.length);
