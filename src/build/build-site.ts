@@ -59,9 +59,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   recoverInterruptedCommit(output);
   const timings = phaseTimer(now);
 
+  const root = path.resolve(options.root);
   const fingerprint = renderFingerprint();
-  const recordCache = openRecordCache(path.resolve(options.root), fingerprint);
-  const loaded = await loadRoot(path.resolve(options.root), { recordCache });
+  const recordCache = openRecordCache(root, fingerprint);
+  const loaded = await loadRoot(root, { recordCache });
   recordCache.save();
   timings.lap("load");
   if (!loaded.content) return { ok: false, problems: loaded.problems };
@@ -115,7 +116,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
           assets,
           search,
           socialCards,
-          cacheDir: path.join(path.resolve(options.root), ".versus-cache"),
+          cacheDir: path.join(root, ".versus-cache"),
           pageFiles: allJobs.map((j) => j.job.file),
           timings,
           fingerprint,
@@ -132,8 +133,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
       if (previous?.files[page.file] === d) unlinkSync(path.join(staging, page.file));
       else changed.push(page.file);
     }
-    if (shared) manifest.eleventy = { inputs: eleventyInputs, pages: eleventyPages.map(({ url, file }) => ({ url, file })).sort((x, y) => (x.file < y.file ? -1 : 1)) };
-    if (shared) pages += eleventyPages.filter((p) => p.file.endsWith(".html")).length;
+    if (shared) {
+      manifest.eleventy = { inputs: eleventyInputs, pages: eleventyPages.map(({ url, file }) => ({ url, file })).sort((x, y) => (x.file < y.file ? -1 : 1)) };
+      pages += eleventyPages.filter((p) => p.file.endsWith(".html")).length;
+    }
     for (const m of memory) {
       const d = digest(m.bytes);
       manifest.files[m.file] = d;
