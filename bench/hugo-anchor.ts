@@ -41,7 +41,7 @@ for (let round = 1; round <= rounds; round++) {
   // A cold build: no parsed records from the round before (Hugo keeps nothing between runs).
   rmSync(path.join(versusRoot, ".versus-cache"), { recursive: true, force: true });
   const versus = await timedBuild(versusRoot, path.join(base, `versus-site-${round}`), pagesOnlyFlags(args.flags));
-  versusPages = Number(/built (\d+) pages/.exec(versus.summary)?.[1] ?? 0);
+  versusPages = versus.pages;
   hugoTimes.push(hugo);
   versusTimes.push(versus.seconds);
   process.stdout.write(`${JSON.stringify({ round, hugo_seconds: round2(hugo), versus_seconds: round2(versus.seconds), ratio: round2(versus.seconds / hugo) })}\n`);

@@ -1,7 +1,7 @@
 /**
  * The anchor of shared/reference/anchors.md as a Hugo site: one stub content file per
  * within-sector pair and a simple template (a head, a 4-row table, 2 × 4 editorial paragraphs,
- * 8 alternatives, 24 timeline rows, one FAQ answer; about 12 KB of HTML), built with the `hugo`
+ * 8 alternatives, 24 timeline rows, one FAQ answer; about 13 KB of HTML), built with the `hugo`
  * binary (Debian's package).
  */
 import { execFileSync, spawnSync } from "node:child_process";

@@ -22,27 +22,24 @@ const output = path.join(root, "_site");
 writeCorpus({ out: root, products, sectors, reversePairPages: !args.flags.has("no-reverse-pages") });
 
 const full = await timedBuild(root, output, extra);
-const pages = Number(/built (\d+) pages/.exec(full.summary)?.[1] ?? 0);
 
 // Incremental: one product's editorial body changes (not its tagline or timeline).
 const edited = path.join(root, "content/products/product-0001.md");
 writeFileSync(edited, readFileSync(edited, "utf8").replace("## Prediction\n\n", "## Prediction\n\nAn editor's new sentence for the benchmark. "));
 const incremental = await timedBuild(root, output, extra);
-const written = Number(/(\d+) written/.exec(incremental.summary)?.[1] ?? 0);
-const rendered = Number(/(\d+) rendered/.exec(incremental.summary)?.[1] ?? 0);
 
 process.stdout.write(
   `${JSON.stringify({
     products,
-    pages,
-    files: Number(/\((\d+) files/.exec(full.summary)?.[1] ?? 0),
+    pages: full.pages,
+    files: full.files,
     seconds: Number(full.seconds.toFixed(2)),
-    pages_per_second: Math.round(pages / full.seconds),
+    pages_per_second: Math.round(full.pages / full.seconds),
     peak_rss_mb: Math.round(full.peakRssMb),
     incremental_seconds: Number(incremental.seconds.toFixed(2)),
     incremental_ratio: Number((incremental.seconds / full.seconds).toFixed(3)),
-    incremental_pages_rendered: rendered,
-    incremental_files_written: written,
+    incremental_pages_rendered: incremental.rendered,
+    incremental_files_written: incremental.written,
   })}\n`,
 );
 if (!args.flags.has("keep")) rmSync(root, { recursive: true, force: true });

@@ -7,8 +7,11 @@ const BIN = fileURLToPath(new URL("../bin/versus.js", import.meta.url));
 export interface TimedBuild {
   seconds: number;
   peakRssMb: number;
-  /** The build's summary line (`built N pages in …`). */
-  summary: string;
+  /** The counts of the build's summary line (`built N pages in … (F files: R rendered, W written, …)`). */
+  pages: number;
+  files: number;
+  rendered: number;
+  written: number;
 }
 
 /**
@@ -38,7 +41,8 @@ export async function timedBuild(root: string, output: string, extra: readonly s
   const seconds = (performance.now() - started) / 1000;
   const peakRssMb = rss.stop();
   if (code !== 0) throw new Error(`build failed (exit ${code}): ${summary}`);
-  return { seconds, peakRssMb, summary: summary.trim() };
+  const count = (pattern: RegExp): number => Number(pattern.exec(summary)?.[1] ?? 0);
+  return { seconds, peakRssMb, pages: count(/built (\d+) pages/), files: count(/\((\d+) files/), rendered: count(/(\d+) rendered/), written: count(/(\d+) written/) };
 }
 
 /**
