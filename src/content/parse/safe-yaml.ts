@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type ParsedNode } from "yaml";
+import { Composer, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, type CST, type Document, type Node, type ParsedNode } from "yaml";
 import { LineMap, type PathSegment } from "../paths.js";
 import { FORBIDDEN_KEYS, MAX_DEPTH, TOO_DEEP_MESSAGE, forbiddenKeyMessage } from "./forbidden-keys.js";
 import type { ParseIssue } from "./result.js";
@@ -37,14 +37,13 @@ export interface YamlRead {
 export function readYaml(source: string, toLine: (offset: number) => number, rootLine: number): YamlRead {
   const lines = new LineMap(rootLine);
   const issues: YamlRead["issues"] = [];
-  let doc;
-  try {
-    doc = parseDocument(source, OPTIONS);
-  } catch (err) {
-    // The parser recurses; pathological nesting can exhaust the stack.
-    if (err instanceof RangeError) return { value: undefined, lines, valueLine: rootLine, issues: [{ kind: "syntax", message: TOO_DEEP_MESSAGE, line: rootLine }] };
-    throw err;
-  }
+  // The syntax tree comes from an iterative parser; composing it recurses. Depth is checked on
+  // the tree first, so recursion stays bounded instead of ending in a stack overflow, which V8
+  // does not always survive (a regex compiled near the stack limit aborts the process).
+  const tokens = [...new Parser().parse(source)];
+  const tooDeep = firstTooDeep(tokens);
+  if (tooDeep !== undefined) return { value: undefined, lines, valueLine: rootLine, issues: [{ kind: "refused", message: TOO_DEEP_MESSAGE, line: toLine(tooDeep) }] };
+  const doc = composeFirstDocument(tokens, source.length);
   for (const e of doc.errors) {
     const line = toLine(e.pos[0]);
     if (e.code === "DUPLICATE_KEY") {
@@ -120,14 +119,45 @@ export function readYaml(source: string, toLine: (offset: number) => number, roo
     return undefined;
   };
 
-  let value: unknown;
-  try {
-    value = build(doc.contents, [], 0);
-  } catch (err) {
-    if (err instanceof RangeError) return { value: undefined, lines, valueLine, issues: [{ kind: "refused", message: TOO_DEEP_MESSAGE, line: rootLine }] };
-    throw err;
-  }
+  const value = build(doc.contents, [], 0);
   return { value, lines, valueLine, issues };
+}
+
+/** The first document, with yaml's own error when more follow (as `parseDocument` does). */
+function composeFirstDocument(tokens: CST.Token[], length: number): Document.Parsed {
+  let first: Document.Parsed | undefined;
+  for (const doc of new Composer(OPTIONS).compose(tokens, true, length)) {
+    if (first === undefined) first = doc;
+    else {
+      first.errors.push(new YAMLParseError([doc.range[0], doc.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
+      break;
+    }
+  }
+  return first!;
+}
+
+/**
+ * Offset of the first value or collection nested more than MAX_DEPTH collections deep, walking
+ * the syntax tree with an explicit stack. Scalar keys sit one level below their mapping but are
+ * not values, so they do not count, as in `build`.
+ * @example firstTooDeep([...new Parser().parse("a: " + "[".repeat(70))]) // 67, the 65th "["
+ */
+function firstTooDeep(tokens: CST.Token[]): number | undefined {
+  const stack = tokens.map((token) => ({ token, depth: -1, key: false })).reverse();
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { token, depth, key } = next;
+    const collection = token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection";
+    if (depth > MAX_DEPTH && (collection || !key)) return token.offset;
+    const childDepth = token.type === "document" ? 0 : depth + 1;
+    const children: { token: CST.Token | null | undefined; key: boolean }[] = [];
+    if (token.type === "document") children.push({ token: token.value, key: false });
+    else if (collection) for (const item of token.items) children.push({ token: item.key, key: true }, { token: item.value, key: false });
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      if (child.token) stack.push({ token: child.token, depth: childDepth, key: child.key });
+    }
+  }
+  return undefined;
 }
 
 /** `tag:yaml.org,2002:str` back to the `!!str` an editor wrote. */

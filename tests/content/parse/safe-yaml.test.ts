@@ -64,9 +64,27 @@ describe("readYaml", () => {
     expect(read(deep).issues[0]?.message).toMatch(/nesting is deeper than 64 levels/);
   });
 
-  it("survives pathological nesting", () => {
-    const deep = `a: ${"[".repeat(20000)}${"]".repeat(20000)}`;
-    expect(read(deep).issues.length).toBeGreaterThan(0);
+  it("refuses at the first collection past the limit, in flow lists and block mappings", () => {
+    expect(read(`a: ${"[".repeat(64)}${"]".repeat(64)}`).issues).toEqual([]);
+    // Line n opens a mapping n - 1 levels deep.
+    const blocks = `${Array.from({ length: 70 }, (_, i) => `${" ".repeat(i)}k:`).join("\n")} 1\n`;
+    expect(read(blocks).issues).toEqual([{ kind: "refused", message: "nesting is deeper than 64 levels; expected a flatter structure", line: 66 }]);
+  });
+
+  it("counts the mapping a flow pair adds inside a list", () => {
+    // 33 lists each holding a one-pair mapping: 66 levels once composed, 33 in the syntax tree.
+    expect(read(`a: ${"[x: ".repeat(33)}1${"]".repeat(33)}`).issues.map((i) => i.message)).toEqual(["nesting is deeper than 64 levels; expected a flatter structure"]);
+  });
+
+  // Regression: vitest's fork died with "RegExpCompiler Allocation failed - process out of
+  // memory". yaml's composer recursed until the stack overflowed, and V8 aborted compiling a
+  // regex that close to the limit. Depth is now checked on the parser's tree, without recursion.
+  it("refuses pathological nesting without deep recursion, naming the line", () => {
+    for (const depth of [20_000, 200_000]) {
+      expect(read(`a: ${"[".repeat(depth)}${"]".repeat(depth)}`).issues).toEqual([{ kind: "refused", message: "nesting is deeper than 64 levels; expected a flatter structure", line: 1 }]);
+    }
+    const lines = `a:\n${"  [\n".repeat(20_000)}${"  ]\n".repeat(20_000)}`;
+    expect(read(lines).issues).toEqual([{ kind: "refused", message: "nesting is deeper than 64 levels; expected a flatter structure", line: 66 }]);
   });
 
   it("reports each construct once per line", () => {
