@@ -17,6 +17,15 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(port);
-  // Runs until interrupted; the exit code is set when the process is stopped.
-  return await new Promise<number>((resolve) => process.once("SIGINT", () => resolve(0)));
+  // Runs until interrupted. A signal listener replaces Node's default exit, so the watcher and
+  // server must be closed here, or the first Ctrl-C would leave the process running.
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off("SIGINT", stop).off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop).on("SIGTERM", stop);
+  });
+  await eleventy.stopWatch();
+  return 0;
 }

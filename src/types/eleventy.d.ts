@@ -7,5 +7,7 @@ declare module "@11ty/eleventy" {
     init(): Promise<void>;
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
+    /** Closes the file watcher and the dev server. */
+    stopWatch(): Promise<void>;
   }
 }

@@ -1,0 +1,30 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../helpers/built-site.js";
+import { startDevServer, type DevServer } from "../helpers/dev-server.js";
+
+const roots: string[] = [];
+const servers: DevServer[] = [];
+
+afterAll(() => {
+  for (const s of servers) s.child.kill("SIGKILL");
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+describe("versus serve", () => {
+  // Regression: the SIGINT listener replaced Node's default exit but left Eleventy's watcher and
+  // server open, so the first Ctrl-C printed nothing and the server kept running.
+  it.each(["SIGINT", "SIGTERM"] as const)("stops on the first %s: exit code 0, the port closed", async (signal) => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "versus-serve-"));
+    roots.push(root);
+    cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
+    const server = await startDevServer(root, "/products/nats/");
+    servers.push(server);
+    server.child.kill(signal);
+    const code = await Promise.race([server.exited, new Promise<string>((r) => setTimeout(() => r("still running after 15 s"), 15_000))]);
+    expect(code).toBe(0);
+    await expect(fetch(`${server.origin}/products/nats/`)).rejects.toThrow();
+  }, 60_000);
+});
