@@ -3,9 +3,8 @@ import { versusDataPlugin } from "./src/eleventy/versus-data-plugin.js";
 import { devServerPlugin } from "./src/eleventy/dev-server-plugin.js";
 
 export default function (eleventyConfig: any) {
-  const watch = process.env.VERSUS_DEV === "1";
-  eleventyConfig.addPlugin(versusDataPlugin, { watch });
-  if (watch) eleventyConfig.addPlugin(devServerPlugin);
+  eleventyConfig.addPlugin(versusDataPlugin);
+  if (process.env.VERSUS_DEV === "1") eleventyConfig.addPlugin(devServerPlugin);
   return {
     dir: { input: "templates/entries", includes: "../components", layouts: "../layouts" },
     templateFormats: ["njk"],

@@ -22,7 +22,7 @@ export async function writeSiteExtras(model: SiteModel, assets: BuiltAssets, out
   });
   await renderPages(
     jobs.map((j) => j.job),
-    { context: model.pairContext, outDir, watch: true, fingerprint },
+    { context: model.pairContext, outDir, fingerprint },
   );
   for (const { file, bytes } of [...assets.files, ...siteFiles(model)]) {
     const d = digest(bytes);

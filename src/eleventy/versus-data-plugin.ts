@@ -19,8 +19,10 @@ function cascadeData(pages: EleventyPages | undefined) {
  * Puts the computed site model into Eleventy's data cascade (`versus`, `site`) and renders with
  * the same Nunjucks environment as the pair-page workers.
  */
-export function versusDataPlugin(eleventyConfig: any, options: { watch: boolean }): void {
-  eleventyConfig.setLibrary("njk", createNunjucksEnvironment({ watch: options.watch }));
+export function versusDataPlugin(eleventyConfig: any): void {
+  // Cached templates: Eleventy drops a template from the cache when its file changes, so the
+  // dev server recompiles only what was edited (tests/eleventy/versus-data-plugin.test.ts).
+  eleventyConfig.setLibrary("njk", createNunjucksEnvironment());
   eleventyConfig.addGlobalData("versus", () => cascadeData(modelStore.has() ? modelStore.get().pages : undefined));
   eleventyConfig.addGlobalData("site", () => (modelStore.has() ? modelStore.get().site : {}));
 }

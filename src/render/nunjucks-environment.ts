@@ -10,12 +10,13 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
 /**
  * The one Nunjucks environment configuration, shared by Eleventy (setLibrary) and the pair-page
  * workers so both render the same templates the same way. Autoescape is on: content is untrusted.
- * `watch` disables the template cache for the dev server; `templatesDir` is for bundled code,
- * whose own location says nothing about where the templates are.
+ * Compiled templates are cached for the environment's life: one that outlives a rebuild must be
+ * told of template edits with `invalidateCache()`. `templatesDir` is for bundled code, whose
+ * own location says nothing about where the templates are.
  */
-export function createNunjucksEnvironment(options: { watch?: boolean; templatesDir?: string } = {}): nunjucks.Environment {
+export function createNunjucksEnvironment(options: { templatesDir?: string } = {}): nunjucks.Environment {
   cacheFrameNameSplits();
-  const loader = new nunjucks.FileSystemLoader(path.resolve(options.templatesDir ?? TEMPLATES_DIR), { noCache: options.watch ?? false });
+  const loader = new nunjucks.FileSystemLoader(path.resolve(options.templatesDir ?? TEMPLATES_DIR));
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   addFragmentCache(env);
   return env;

@@ -18,16 +18,14 @@ export interface RenderOptions {
   previousDir?: string;
   /** The build's render fingerprint (names the worker bundle); computed when not given. */
   fingerprint?: string;
-  /** Dev server: template caching off in this thread, so template edits show. */
-  watch?: boolean;
   onProgress?: (done: number) => void;
 }
 
 /**
  * Renders jobs on one worker thread per core, handing out batches from one queue so no thread
  * waits on another, and resolves to the pages that were not written because their bytes did
- * not change (see writeJobs). Small sets (a dev-server save) render in this thread instead;
- * workers live for one call, so they always read the current templates.
+ * not change (see writeJobs). Small sets (a dev-server save) render in this thread instead.
+ * Either way the templates are compiled afresh for each call, so edits to them always show.
  * Rejects on the first template error, after stopping the workers.
  * @example const unchanged = await renderPages(jobs, { context, outDir: staging, previousDir: output })
  */
@@ -35,7 +33,7 @@ export async function renderPages(jobs: readonly PageJob[], options: RenderOptio
   const unchanged = new Set<string>();
   if (jobs.length === 0) return unchanged;
   if (jobs.length <= INLINE_LIMIT) {
-    const env = createNunjucksEnvironment({ watch: options.watch ?? false });
+    const env = createNunjucksEnvironment();
     for (const file of writeJobs(env, options.context, options.outDir, jobs, new Set(), options.previousDir)) unchanged.add(file);
     options.onProgress?.(jobs.length);
     return unchanged;

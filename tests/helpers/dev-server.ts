@@ -39,12 +39,13 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts `versus serve --root root` on a free port and resolves once `readyPath` answers 200.
+ * `project` is the Versus checkout to run (a copy, for tests that edit its templates).
  * @example const dev = await startDevServer(root, "/products/nats/")
  */
-export async function startDevServer(root: string, readyPath: string): Promise<DevServer> {
+export async function startDevServer(root: string, readyPath: string, project = REPO_ROOT): Promise<DevServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/versus.js"), "serve", "--root", root, "--port", String(port)], {
-    cwd: REPO_ROOT,
+  const child = spawn(process.execPath, [path.join(project, "bin/versus.js"), "serve", "--root", root, "--port", String(port)], {
+    cwd: project,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let terminal = "";
@@ -52,6 +53,9 @@ export async function startDevServer(root: string, readyPath: string): Promise<D
   child.stderr!.on("data", (d: Buffer) => (terminal += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   const origin = `http://localhost:${port}`;
-  await waitFor(async () => (await fetch(origin + readyPath)).status === 200, `the dev server at ${origin}${readyPath}`);
+  await waitFor(async () => (await fetch(origin + readyPath)).status === 200, `the dev server at ${origin}${readyPath}`).catch((error: Error) => {
+    child.kill("SIGKILL");
+    throw new Error(`${error.message}; it printed:\n${terminal}`);
+  });
   return { child, origin, terminal: () => terminal, exited };
 }
