@@ -17,6 +17,9 @@ const OPTIONS = {
   strict: true,
 } as const;
 
+/** Distinct syntax errors reported per text; the rest are counted in one last line. */
+const MAX_SYNTAX_ERRORS = 10;
+
 /** What a YAML text holds: the plain value, the line of every key, and what was wrong. */
 export interface YamlRead {
   value: unknown;
@@ -44,14 +47,26 @@ export function readYaml(source: string, toLine: (offset: number) => number, roo
   const tooDeep = firstTooDeep(tokens);
   if (tooDeep !== undefined) return { value: undefined, lines, valueLine: rootLine, issues: [{ kind: "refused", message: TOO_DEEP_MESSAGE, line: toLine(tooDeep) }] };
   const doc = composeFirstDocument(tokens, source.length);
+  // After the first syntax error the parser's recovery repeats itself (thirty unclosed "[" are
+  // thirty identical lines): each error is reported once per line, and only the first few.
+  const syntaxErrors = new Set<string>();
+  let hidden: { count: number; line: number } | undefined;
   for (const e of doc.errors) {
     const line = toLine(e.pos[0]);
     if (e.code === "DUPLICATE_KEY") {
       const key = source.slice(e.pos[0], e.pos[1]).trim();
       issues.push({ kind: "duplicate", message: `duplicate key ${JSON.stringify(key)}; each key may appear once`, line });
-    } else {
-      issues.push({ kind: "syntax", message: `invalid YAML: ${firstLine(e.message)}`, line });
+      continue;
     }
+    const message = `invalid YAML: ${firstLine(e.message)}`;
+    if (syntaxErrors.has(`${line}:${message}`)) continue;
+    syntaxErrors.add(`${line}:${message}`);
+    if (syntaxErrors.size <= MAX_SYNTAX_ERRORS) issues.push({ kind: "syntax", message, line });
+    else hidden = { count: (hidden?.count ?? 0) + 1, line: hidden?.line ?? line };
+  }
+  if (hidden) {
+    const more = hidden.count === 1 ? "1 more YAML syntax error" : `${hidden.count} more YAML syntax errors`;
+    issues.push({ kind: "syntax", message: `${more} from here on, not shown; fix the ones above first, as later ones often follow from them`, line: hidden.line });
   }
   const valueLine = doc.contents ? toLine(doc.contents.range[0]) : rootLine;
   if (issues.length > 0) return { value: undefined, lines, valueLine, issues };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { readYaml } from "../../../src/content/parse/safe-yaml.js";
 import { lineCounter } from "../../../src/content/parse/result.js";
 
@@ -85,6 +86,27 @@ describe("readYaml", () => {
     }
     const lines = `a:\n${"  [\n".repeat(20_000)}${"  ]\n".repeat(20_000)}`;
     expect(read(lines).issues).toEqual([{ kind: "refused", message: "nesting is deeper than 64 levels; expected a flatter structure", line: 66 }]);
+  });
+
+  it("reports a syntax error once per line, however often the parser's recovery repeats it", () => {
+    const { issues } = read(`a:\n${"  [\n".repeat(30)}b: 1\n`);
+    expect(issues).toEqual([{ kind: "syntax", message: "invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]", line: 32 }]);
+  });
+
+  it("shows the first ten syntax errors and counts the rest in one line, from the line where they start", () => {
+    const source = `a:\n${"  x: [\n  y: ]\n".repeat(20)}`;
+    // What yaml itself reports, one entry per line and message, in its order.
+    const all = [...new Map(parseDocument(source).errors.map((e) => [`${lineCounter(source)(e.pos[0])}:${e.message.split("\n")[0]}`, lineCounter(source)(e.pos[0])])).values()];
+    expect(all.length).toBeGreaterThan(20);
+    const { issues } = read(source);
+    expect(issues).toHaveLength(11);
+    expect(issues.slice(0, 10).map((i) => i.line)).toEqual(all.slice(0, 10));
+    expect(issues.slice(0, 10).every((i) => i.kind === "syntax" && i.message.startsWith("invalid YAML: "))).toBe(true);
+    expect(issues[10]).toEqual({
+      kind: "syntax",
+      message: `${all.length - 10} more YAML syntax errors from here on, not shown; fix the ones above first, as later ones often follow from them`,
+      line: all[10],
+    });
   });
 
   it("reports each construct once per line", () => {
