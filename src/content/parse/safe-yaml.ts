@@ -53,11 +53,6 @@ export function readYaml(source: string, toLine: (offset: number) => number, roo
   let hidden: { count: number; line: number } | undefined;
   for (const e of doc.errors) {
     const line = toLine(e.pos[0]);
-    if (e.code === "DUPLICATE_KEY") {
-      const key = source.slice(e.pos[0], e.pos[1]).trim();
-      issues.push({ kind: "duplicate", message: `duplicate key ${JSON.stringify(key)}; each key may appear once`, line });
-      continue;
-    }
     const message = `invalid YAML: ${firstLine(e.message)}`;
     if (syntaxErrors.has(`${line}:${message}`)) continue;
     syntaxErrors.add(`${line}:${message}`);
