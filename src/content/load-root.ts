@@ -10,7 +10,7 @@ import { LineMap } from "./paths.js";
 import { readJsonFile, readRecordFile, type RawRecord } from "./parse/record-file.js";
 import type { RecordCache } from "./parse/record-cache.js";
 import type { ParseIssue } from "./parse/result.js";
-import { error, hasErrors, sortProblems } from "./problems.js";
+import { error, hasErrors, limitPerFile, sortProblems } from "./problems.js";
 import {
   comparisonSchema,
   matrixSchema,
@@ -32,6 +32,9 @@ export interface LoadOptions {
   /** Parsed record files from earlier runs, reused for files whose text is unchanged. */
   recordCache?: RecordCache;
 }
+
+/** Problems shown per file; more are counted in one line (see limitPerFile). */
+const MAX_PROBLEMS_PER_FILE = 50;
 
 /** Files read at once; enough to keep the disk busy, far below descriptor limits. */
 const CONCURRENCY = 32;
@@ -82,7 +85,7 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
 
   problems.push(...crossReference({ sectors, products, comparisons, matrices, metrics }));
 
-  const sorted = sortProblems(problems);
+  const sorted = limitPerFile(sortProblems(problems), MAX_PROBLEMS_PER_FILE);
   if (hasErrors(sorted) || site === undefined) return { problems: sorted };
 
   const metricsBySlug = new Map(metrics.map((m) => [m.slug, m.fields]));

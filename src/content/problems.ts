@@ -48,6 +48,30 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 }
 
 /**
+ * Keeps the first `limit` problems of each file (in the given order) and puts one line in place
+ * of the rest, counting them: a file with thousands of problems is hostile or wholly wrong, and
+ * its lines would bury every other file's. The line is an error when any hidden problem is.
+ * @example limitPerFile(sortProblems(problems), 50)
+ */
+export function limitPerFile(problems: readonly Problem[], limit: number): Problem[] {
+  const out: Problem[] = [];
+  let i = 0;
+  while (i < problems.length) {
+    const file = problems[i]!.file;
+    let end = i;
+    while (end < problems.length && problems[end]!.file === file) end++;
+    out.push(...problems.slice(i, Math.min(end, i + limit)));
+    const hidden = problems.slice(i + limit, end);
+    if (hidden.length > 0) {
+      const message = `${hidden.length} more ${hidden.length === 1 ? "problem" : "problems"} in this file from here on, not shown; fix the ones above and run check again`;
+      out.push((hasErrors(hidden) ? error : warning)(file, message, { line: hidden[0]!.line }));
+    }
+    i = end;
+  }
+  return out;
+}
+
+/**
  * True when any problem is an error (warnings alone do not stop a build).
  * @example hasErrors([warning("a.md", "w")]) // false
  */

@@ -291,6 +291,17 @@ describe("loadRoot: generated files", () => {
     ]);
   });
 
+  it("shows at most 50 problems of one file, then one line counting the rest, and still every other file's", async () => {
+    // 80 anchored values: a refused construct on each of lines 8 to 87.
+    const anchors = Array.from({ length: 80 }, (_, i) => `k${i}: &a${i} v`).join("\n");
+    const result = await load({ files: { "content/products/a.md": product(anchors), "content/products/b.md": product("velocity: 11") } });
+    const a = lines(result).filter((l) => l.startsWith("content/products/a.md"));
+    expect(a).toHaveLength(51);
+    expect(a[49]).toBe("content/products/a.md:57: YAML anchors (&a49) are not accepted");
+    expect(a[50]).toBe("content/products/a.md:58: 30 more problems in this file from here on, not shown; fix the ones above and run check again");
+    expect(lines(result).filter((l) => l.startsWith("content/products/b.md"))).toEqual(["content/products/b.md:8: velocity: expected a number from 0 to 10, found 11"]);
+  });
+
   it("never throws for an unreadable root", async () => {
     const result = await loadRoot(join(tmpdir(), "versus-no-such-root-for-tests"));
     expect(lines(result)).toEqual(["data/site.json: required file is missing; expected the site settings (name, url, description)"]);

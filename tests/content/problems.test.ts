@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { error, formatProblem, hasErrors, oneLine, sortProblems, warning } from "../../src/content/problems.js";
+import { error, formatProblem, hasErrors, limitPerFile, oneLine, sortProblems, warning } from "../../src/content/problems.js";
 
 describe("formatProblem", () => {
   it("prints file:line: field: message", () => {
@@ -49,5 +49,33 @@ describe("hasErrors", () => {
   it("ignores warnings", () => {
     expect(hasErrors([warning("a", "w")])).toBe(false);
     expect(hasErrors([warning("a", "w"), error("b", "e")])).toBe(true);
+  });
+});
+
+describe("limitPerFile", () => {
+  const many = (file: string, n: number, make = error) => Array.from({ length: n }, (_, i) => make(file, `m${i}`, { line: i + 1 }));
+
+  it("keeps files at or under the limit as they are", () => {
+    const problems = [...many("a.md", 3), ...many("b.md", 2)];
+    expect(limitPerFile(problems, 3)).toEqual(problems);
+  });
+
+  it("keeps the first problems of a file over the limit and counts the rest in one line at the first hidden one", () => {
+    const out = limitPerFile([...many("a.md", 1), ...many("b.md", 5), ...many("c.md", 1)], 2);
+    expect(out.map(formatProblem)).toEqual([
+      "a.md:1: m0",
+      "b.md:1: m0",
+      "b.md:2: m1",
+      "b.md:3: 3 more problems in this file from here on, not shown; fix the ones above and run check again",
+      "c.md:1: m0",
+    ]);
+  });
+
+  it("says problem for one, and makes the line an error only when a hidden problem is one", () => {
+    const onlyWarnings = limitPerFile([...many("a.md", 2, warning)], 1);
+    expect(onlyWarnings.map(formatProblem)).toEqual(["warning: a.md:1: m0", "warning: a.md:2: 1 more problem in this file from here on, not shown; fix the ones above and run check again"]);
+    const hiddenError = limitPerFile([warning("a.md", "w", { line: 1 }), warning("a.md", "w", { line: 2 }), error("a.md", "e", { line: 3 })], 1);
+    expect(hiddenError[1]!.severity).toBe("error");
+    expect(hasErrors(hiddenError)).toBe(true);
   });
 });
