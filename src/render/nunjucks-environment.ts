@@ -10,9 +10,9 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
 /**
  * The one Nunjucks environment configuration, shared by Eleventy (setLibrary) and the pair-page
  * workers so both render the same templates the same way. Autoescape is on: content is untrusted.
- * Compiled templates are cached for the environment's life: one that outlives a rebuild must be
- * told of template edits with `invalidateCache()`. `templatesDir` is for bundled code, whose
- * own location says nothing about where the templates are.
+ * Compiled templates are cached for the environment's life, so one that outlives a rebuild needs
+ * edited templates dropped from its cache (Eleventy does this for the one it is given).
+ * `templatesDir` is for bundled code, whose own location says nothing about where the templates are.
  */
 export function createNunjucksEnvironment(options: { templatesDir?: string } = {}): nunjucks.Environment {
   cacheFrameNameSplits();
