@@ -1,4 +1,4 @@
-import { Composer, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, type CST, type Document, type Node, type ParsedNode } from "yaml";
+import { CST, Composer, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, type Document, type Node, type ParsedNode } from "yaml";
 import { LineMap, type PathSegment } from "../paths.js";
 import { FORBIDDEN_KEYS, MAX_DEPTH, TOO_DEEP_MESSAGE, forbiddenKeyMessage } from "./forbidden-keys.js";
 import type { ParseIssue } from "./result.js";
@@ -51,9 +51,13 @@ export function readYaml(source: string, toLine: (offset: number) => number, roo
   // thirty identical lines): each error is reported once per line, and only the first few.
   const syntaxErrors = new Set<string>();
   let hidden: { count: number; line: number } | undefined;
+  let quotes: Map<number, number> | undefined;
   for (const e of doc.errors) {
-    const line = toLine(e.pos[0]);
-    const message = `invalid YAML: ${firstLine(e.message)}`;
+    // yaml reports an unclosed quote where the value ends, often the end of the front matter;
+    // the editor needs the line where it opens.
+    const unclosed = e.code === "MISSING_CHAR" && e.message.endsWith("quote");
+    const line = toLine(unclosed ? (quotes ??= quotedValueStarts(tokens)).get(e.pos[0]) ?? e.pos[0] : e.pos[0]);
+    const message = `invalid YAML: ${withHint(firstLine(e.message))}`;
     if (syntaxErrors.has(`${line}:${message}`)) continue;
     syntaxErrors.add(`${line}:${message}`);
     if (syntaxErrors.size <= MAX_SYNTAX_ERRORS) issues.push({ kind: "syntax", message, line });
@@ -170,9 +174,42 @@ function firstTooDeep(tokens: CST.Token[]): number | undefined {
   return undefined;
 }
 
+/**
+ * Where each quoted key or value starts, by the offset where it ends. Runs after firstTooDeep,
+ * so the recursive CST.visit stays shallow.
+ */
+function quotedValueStarts(tokens: CST.Token[]): Map<number, number> {
+  const starts = new Map<number, number>();
+  for (const token of tokens) {
+    if (token.type !== "document") continue;
+    CST.visit(token, (item) => {
+      for (const t of [item.key, item.value]) {
+        if (t && (t.type === "double-quoted-scalar" || t.type === "single-quoted-scalar")) starts.set(t.offset + t.source.length, t.offset);
+      }
+    });
+  }
+  return starts;
+}
+
 /** `tag:yaml.org,2002:str` back to the `!!str` an editor wrote. */
 function shortTag(tag: string): string {
   return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
+}
+
+// yaml's messages name the rule; editors also want the usual fix.
+const HINTS: [RegExp, string][] = [
+  [/^Tabs are not allowed as indentation/, "indent with spaces"],
+  [/^Missing closing ["']quote/, "end the value with the quote it starts with"],
+  [/^Plain value cannot start with reserved character/, "put the value in quotes"],
+  [/^Nested mappings are not allowed in compact mappings/, 'a value that contains ": " needs quotes'],
+  [/^Implicit map keys need to be followed by map values/, 'write each field as "name: value"'],
+  [/^Implicit keys need to be on a single line/, 'write each field as "name: value" on one line'],
+];
+
+/** @example withHint("Tabs are not allowed as indentation") // "Tabs are not allowed as indentation; indent with spaces" */
+function withHint(message: string): string {
+  const hint = HINTS.find(([pattern]) => pattern.test(message))?.[1];
+  return hint === undefined ? message : `${message}; ${hint}`;
 }
 
 function firstLine(message: string): string {

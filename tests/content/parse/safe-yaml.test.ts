@@ -88,6 +88,18 @@ describe("readYaml", () => {
     expect(read(lines).issues).toEqual([{ kind: "refused", message: "nesting is deeper than 64 levels; expected a flatter structure", line: 66 }]);
   });
 
+  it.each([
+    ["a tab before a field", "name: x\n\tsector: y\n", 2, "invalid YAML: Tabs are not allowed as indentation; indent with spaces"],
+    ["a value starting with @", "name: @x\n", 1, "invalid YAML: Plain value cannot start with reserved character @; put the value in quotes"],
+    ["an unquoted URL followed by a colon", "website: https://x.org: y\n", 1, 'invalid YAML: Nested mappings are not allowed in compact mappings; a value that contains ": " needs quotes'],
+    ["a missing colon", 'name: x\nsector "y"\nz: 1\n', 2, 'invalid YAML: Implicit keys need to be on a single line; write each field as "name: value" on one line'],
+    // yaml reports these where the value ends, here the last line; the line is where it opens.
+    ["an unclosed double quote", 'name: x\ntag: "abc\nsector: y\nz: 1\n', 2, 'invalid YAML: Missing closing "quote; end the value with the quote it starts with'],
+    ["an unclosed single quote", "name: x\nlist:\n  - 'abc\n  - d\nz: 1\n", 3, "invalid YAML: Missing closing 'quote; end the value with the quote it starts with"],
+  ])("names the usual fix for %s, on its line", (_, source, line, message) => {
+    expect(read(source).issues[0]).toEqual({ kind: "syntax", message, line });
+  });
+
   it("reports a syntax error once per line, however often the parser's recovery repeats it", () => {
     const { issues } = read(`a:\n${"  [\n".repeat(30)}b: 1\n`);
     expect(issues).toEqual([{ kind: "syntax", message: "invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]", line: 32 }]);
