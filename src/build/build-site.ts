@@ -61,9 +61,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
 
   const root = path.resolve(options.root);
   const fingerprint = renderFingerprint();
-  const recordCache = openRecordCache(root, fingerprint);
-  const loaded = await loadRoot(root, { recordCache });
-  recordCache.save();
+  const loaded = await loadRoot(root, { recordCache: openRecordCache(root, fingerprint) });
   timings.lap("load");
   if (!loaded.content) return { ok: false, problems: loaded.problems };
   const content = loaded.content;

@@ -5,7 +5,7 @@ import { renderFingerprint } from "./digest.js";
 /**
  * The record cache of a site root: `<root>/.versus-cache/records.bin`, valid for this version of
  * the code (`fingerprint`, computed when not given).
- * @example const cache = openRecordCache(root); await loadRoot(root, { recordCache: cache }); cache.save();
+ * @example await loadRoot(root, { recordCache: openRecordCache(root) }) // and saved for the next run
  */
 export function openRecordCache(root: string, fingerprint = renderFingerprint()): RecordCache {
   return RecordCache.open(path.join(root, ".versus-cache", "records.bin"), fingerprint);

@@ -14,9 +14,7 @@ import { reportProblems, type Output } from "./report.js";
  */
 export async function checkCommand(args: ParsedArgs, io: Output): Promise<number> {
   const root = path.resolve(stringFlag(args, "root", "."));
-  const recordCache = openRecordCache(root);
-  const loaded = await loadRoot(root, { recordCache });
-  recordCache.save();
+  const loaded = await loadRoot(root, { recordCache: openRecordCache(root) });
   const content = loaded.content;
   const stale = content ? findStale(content, resolveAsOf(process.env, Date.now).ms) : [];
   if (reportProblems(sortProblems([...loaded.problems, ...stale]), io, "fix them and run check again")) return 1;

@@ -29,7 +29,10 @@ export interface LoadOptions {
    * on the file being read. Tests set it so programming errors are never hidden.
    */
   rethrowInternalErrors?: boolean;
-  /** Parsed record files from earlier runs, reused for files whose text is unchanged. */
+  /**
+   * Parsed record files from earlier runs, reused for files whose text is unchanged; saved
+   * after the load for the next one.
+   */
   recordCache?: RecordCache;
 }
 
@@ -83,6 +86,7 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
     return { ...c, pair: name.ok ? { a: name.a, b: name.b } : undefined };
   });
 
+  options.recordCache?.save();
   problems.push(...crossReference({ sectors, products, comparisons, matrices, metrics }));
 
   const sorted = limitPerFile(sortProblems(problems), MAX_PROBLEMS_PER_FILE);

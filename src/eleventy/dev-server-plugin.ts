@@ -30,7 +30,6 @@ export function devServerPlugin(eleventyConfig: any): void {
 
   eleventyConfig.on("eleventy.before", async () => {
     const loaded = await loadRoot(root, { recordCache });
-    recordCache.save();
     for (const p of loaded.problems) process.stderr.write(`${formatProblem(p)}\n`);
     if (!loaded.content) {
       modelStore.setProblems(loaded.problems);

@@ -21,9 +21,7 @@ interface Stored {
  * that parses): a different version, or an unreadable file, starts empty. Only successful
  * parses are kept; a file with a problem is parsed again each time.
  * @example
- * const cache = RecordCache.open(".versus-cache/records.bin", fingerprint);
- * await loadRoot(root, { recordCache: cache });
- * cache.save();
+ * await loadRoot(root, { recordCache: RecordCache.open(".versus-cache/records.bin", fingerprint) }); // loadRoot saves it
  */
 export class RecordCache {
   private readonly entries: Map<string, Stored>;

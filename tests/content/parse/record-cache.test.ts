@@ -90,14 +90,12 @@ describe("RecordCache", () => {
 });
 
 describe("loadRoot with a record cache", () => {
-  it("reports the same problem lines as without it, on the first load and from the cache", async () => {
+  it("reports the same problem lines as without it, on the first load and from the cache it saved", async () => {
     const root = await makeRoot({ base: "out-of-range" });
     const expected = await lines(root);
     expect(expected.length).toBeGreaterThan(0);
     const store = join(root, ".versus-cache/records.bin");
-    const first = RecordCache.open(store, "v1");
-    expect(await lines(root, first)).toEqual(expected);
-    first.save();
+    expect(await lines(root, RecordCache.open(store, "v1"))).toEqual(expected);
     expect(existsSync(store)).toBe(true);
     expect(await lines(root, RecordCache.open(store, "v1"))).toEqual(expected);
   });
@@ -105,9 +103,7 @@ describe("loadRoot with a record cache", () => {
   it("sees an edit: the edited file is parsed again", async () => {
     const root = await makeRoot();
     const store = join(root, ".versus-cache/records.bin");
-    const cache = RecordCache.open(store, "v1");
-    expect(await lines(root, cache)).toEqual([]);
-    cache.save();
+    expect(await lines(root, RecordCache.open(store, "v1"))).toEqual([]);
     const file = join(root, "content/products/nats.md");
     writeFileSync(file, readFileSync(file, "utf8").replace(/^tagline: .*$/m, "tagline: 42"));
     const problems = await lines(root, RecordCache.open(store, "v1"));
