@@ -47,9 +47,17 @@ export function readYaml(source: string, toLine: (offset: number) => number, roo
   const tooDeep = firstTooDeep(tokens);
   if (tooDeep !== undefined) return { value: undefined, lines, valueLine: rootLine, issues: [{ kind: "refused", message: TOO_DEEP_MESSAGE, line: toLine(tooDeep) }] };
   const doc = composeFirstDocument(tokens, source.length);
-  // After the first syntax error the parser's recovery repeats itself (thirty unclosed "[" are
-  // thirty identical lines): each error is reported once per line, and only the first few.
-  const syntaxErrors = new Set<string>();
+  // One report per message and line: after the first syntax error the parser's recovery repeats
+  // itself (thirty unclosed "[" are thirty identical lines), and a billion-laughs block would
+  // repeat a refused construct hundreds of times.
+  const reported = new Set<string>();
+  const firstReport = (line: number, message: string): boolean => {
+    const key = `${line}:${message}`;
+    if (reported.has(key)) return false;
+    reported.add(key);
+    return true;
+  };
+  // Only the first few syntax errors are shown; later ones often follow from them.
   let hidden: { count: number; line: number } | undefined;
   let quotes: Map<number, number> | undefined;
   for (const e of doc.errors) {
@@ -58,9 +66,8 @@ export function readYaml(source: string, toLine: (offset: number) => number, roo
     const unclosed = e.code === "MISSING_CHAR" && e.message.endsWith("quote");
     const line = toLine(unclosed ? (quotes ??= quotedValueStarts(tokens)).get(e.pos[0]) ?? e.pos[0] : e.pos[0]);
     const message = `invalid YAML: ${withHint(firstLine(e.message))}`;
-    if (syntaxErrors.has(`${line}:${message}`)) continue;
-    syntaxErrors.add(`${line}:${message}`);
-    if (syntaxErrors.size <= MAX_SYNTAX_ERRORS) issues.push({ kind: "syntax", message, line });
+    if (!firstReport(line, message)) continue;
+    if (issues.length < MAX_SYNTAX_ERRORS) issues.push({ kind: "syntax", message, line });
     else hidden = { count: (hidden?.count ?? 0) + 1, line: hidden?.line ?? line };
   }
   if (hidden) {
@@ -70,13 +77,9 @@ export function readYaml(source: string, toLine: (offset: number) => number, roo
   const valueLine = doc.contents ? toLine(doc.contents.range[0]) : rootLine;
   if (issues.length > 0) return { value: undefined, lines, valueLine, issues };
 
-  // One report per construct and line: a billion-laughs block would otherwise print hundreds.
-  const reported = new Set<string>();
   const refuse = (message: string, node: Node | null | undefined, fallback: number): void => {
     const line = node?.range ? toLine(node.range[0]) : fallback;
-    if (reported.has(`${line}:${message}`)) return;
-    reported.add(`${line}:${message}`);
-    issues.push({ kind: "refused", message, line });
+    if (firstReport(line, message)) issues.push({ kind: "refused", message, line });
   };
 
   const build = (node: ParsedNode | null, path: PathSegment[], depth: number): unknown => {
