@@ -121,6 +121,18 @@ describe("readYaml", () => {
     });
   });
 
+  it("leaves Error.stackTraceLimit as it found it after switching stacks off for yaml's errors", () => {
+    const before = Error.stackTraceLimit;
+    Error.stackTraceLimit = 17;
+    try {
+      expect(read(`a:\n${"  x: [\n  y: ]\n".repeat(3)}`).issues.length).toBeGreaterThan(0);
+      expect(read("a: 1\n").issues).toEqual([]);
+      expect(Error.stackTraceLimit).toBe(17);
+    } finally {
+      Error.stackTraceLimit = before;
+    }
+  });
+
   it("reports each construct once per line", () => {
     const { issues } = read("\na: &a [1]\nb: [*a, *a, *a, *a]\n");
     expect(issues.map((i) => i.line)).toEqual([2, 3]);
