@@ -17,6 +17,8 @@ import { phaseTimer } from "./phase-timer.js";
 import { socialCardPaths } from "./published-files.js";
 import { sharedFiles } from "./shared-files.js";
 import { openRecordCache } from "./record-cache-file.js";
+import { outputFolderProblem, UnsafeOutputError } from "./output-folder.js";
+import { TEMPLATES_DIR } from "../render/nunjucks-environment.js";
 
 export interface BuildOptions {
   root: string;
@@ -50,12 +52,15 @@ export type BuildOutcome =
 /**
  * Validates the root, then builds the site (or one shard of it) into a staging folder and
  * commits it to `output` only when everything rendered. A content problem returns before any
- * file is written; a template error or crash leaves the previous output as it was.
+ * file is written; a template error or crash leaves the previous output as it was. Throws
+ * UnsafeOutputError, touching nothing, when `output` is not a folder the build may replace.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   const output = path.resolve(options.output);
   const shard = options.shard ?? WHOLE_SITE;
   const now = options.now ?? Date.now;
+  const unsafe = outputFolderProblem(output, { root: options.root, templatesDir: TEMPLATES_DIR });
+  if (unsafe) throw new UnsafeOutputError(unsafe);
   recoverInterruptedCommit(output);
   const timings = phaseTimer(now);
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { buildSite } from "../build/build-site.js";
+import { UnsafeOutputError } from "../build/output-folder.js";
 import { parseShard, WHOLE_SITE } from "../build/shard.js";
 import { stringFlag, UsageError, type ParsedArgs } from "./args.js";
 import { reportProblems, type Output } from "./report.js";
@@ -27,6 +28,7 @@ export async function buildCommand(args: ParsedArgs, io: Output): Promise<number
       socialCards: !args.flags.has("no-social-cards"),
     });
   } catch (error) {
+    if (error instanceof UnsafeOutputError) throw new UsageError(error.message);
     // A template or file-system failure: one line, the previous output stays as it was.
     io.err(`versus build: ${(error as Error).message.split("\n").map((l) => l.trim()).filter(Boolean).join(" ")}; the previous output was left unchanged`);
     return 1;

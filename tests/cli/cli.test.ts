@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { cleanupRoots, makeRoot } from "../content/helpers.js";
-import { cleanupTemps, listEntries, REPO, runVersus, snapshot, stagingFoldersBeside, tempDir } from "../build/build-helpers.js";
+import { cleanupTemps, listEntries, REPO, runVersus, smallRoot, snapshot, stagingFoldersBeside, tempDir } from "../build/build-helpers.js";
 
 /** Every problem of the cli-broken overlay, in the order `check` must print them. */
 const BROKEN_LINES = [
@@ -130,6 +130,20 @@ describe("usage errors exit 2", () => {
     expect(readdirSync(parent)).toEqual([]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`versus build: --shard: expected K/N with 1 ≤ K ≤ N, found "${value}"\n`);
+  });
+
+  // It used to swap the whole root, content and data included, out of the way and delete it.
+  it("--output naming a valid site's root: one line, exit 2, the root untouched", async () => {
+    const root = await smallRoot();
+    const before = snapshot(root);
+    const result = await runVersus(["build", "--root", root, "--output", root]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      `versus build: the output folder ${root} is or holds the site root (${root}), and a build replaces its output folder whole; choose a folder of its own, such as ${join(root, "_site")}\n`,
+    );
+    expect(snapshot(root)).toEqual(before);
+    expect(stagingFoldersBeside(root)).toEqual([]);
   });
 
   it("a flag that needs a value but has none: one line (in process)", async () => {
