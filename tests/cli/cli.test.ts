@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { cleanupRoots, makeRoot } from "../content/helpers.js";
-import { cleanupTemps, listEntries, REPO, runVersus, smallRoot, snapshot, stagingFoldersBeside, tempDir } from "../build/build-helpers.js";
+import { build, cleanupTemps, diffTrees, listEntries, parseSummary, REPO, runVersus, smallRoot, snapshot, stagingFoldersBeside, tempDir } from "../build/build-helpers.js";
 
 /** Every problem of the cli-broken overlay, in the order `check` must print them. */
 const BROKEN_LINES = [
@@ -71,6 +71,20 @@ describe("versus check", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe("ok: 12 products, 2 sectors, 1 comparison, 1 matrix\n");
     expect(result.code).toBe(0);
+  });
+});
+
+// Eleventy's input used to be relative to the working directory, so a build run from the
+// site's own folder (the usual case once Versus is installed as a package) failed.
+describe("versus build from another working directory", () => {
+  it("builds the same bytes as from the project folder", async () => {
+    const root = await smallRoot();
+    const parent = await tempDir();
+    const here = await build(root, join(parent, "from-project"));
+    const there = await build(root, join(parent, "from-root"), [], { cwd: root });
+    expect(there.stderr).toBe("");
+    expect(parseSummary(there.stdout)).toEqual(parseSummary(here.stdout));
+    expect(diffTrees(join(parent, "from-project"), join(parent, "from-root"))).toEqual({ onlyA: [], onlyB: [], differ: [] });
   });
 });
 
