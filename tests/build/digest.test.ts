@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
-import { describe, expect, it } from "vitest";
-import { digest } from "../../src/build/digest.js";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { digest, renderFingerprint } from "../../src/build/digest.js";
 
 /** The definition: SHA-256 over each part followed by a NUL, base64url, first 22 characters. */
 function reference(...parts: (string | Uint8Array)[]): string {
@@ -22,5 +25,35 @@ describe("digest", () => {
     expect(digest("é→", "x")).toBe(digest(Buffer.from("é→"), "x"));
     expect(digest("ab", "c")).not.toBe(digest("a", "bc"));
     expect(digest("a")).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+});
+
+describe("renderFingerprint", () => {
+  const made: string[] = [];
+  afterAll(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const project = (files: Record<string, string>): string => {
+    const dir = mkdtempSync(join(tmpdir(), "versus-fingerprint-"));
+    made.push(dir);
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+    return dir;
+  };
+  const base = { "src/a.ts": "export {}", "templates/pages/pair.njk": "<p>{{ a }}</p>", ".eleventy.ts": "", "package.json": '{"dependencies":{"nunjucks":"3.2.4"}}' };
+
+  // An installed package has no package-lock.json: check and build used to crash on ENOENT.
+  it("works without package-lock.json, as in an installed package", () => {
+    expect(renderFingerprint(project(base))).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it("changes with a template, the code, the dependencies or the lock file, and only then", () => {
+    const fingerprint = renderFingerprint(project(base));
+    expect(renderFingerprint(project(base))).toBe(fingerprint);
+    expect(renderFingerprint(project({ ...base, "templates/pages/pair.njk": "<p>{{ b }}</p>" }))).not.toBe(fingerprint);
+    expect(renderFingerprint(project({ ...base, "src/b.ts": "" }))).not.toBe(fingerprint);
+    expect(renderFingerprint(project({ ...base, "package.json": '{"dependencies":{"nunjucks":"3.2.5"}}' }))).not.toBe(fingerprint);
+    expect(renderFingerprint(project({ ...base, "package-lock.json": "{}" }))).not.toBe(fingerprint);
+    expect(renderFingerprint(project({ ...base, "content/products/x.md": "data is not code" }))).toBe(fingerprint);
   });
 });
