@@ -22,9 +22,12 @@ export async function runEleventy(outDir: string, model: SiteModel): Promise<Wri
   eleventy.disableLogger();
   const results = (await eleventy.write()) as { templates?: { url: string; outputPath: string; content: string }[] } | unknown[];
   const templates = Array.isArray(results) ? (results.flat(2) as { url?: string; outputPath?: string; content?: string }[]) : results.templates ?? [];
-  return templates
+  const pages = templates
     .filter((t): t is { url: string; outputPath: string; content: string } => typeof t.outputPath === "string" && typeof t.content === "string")
     .map((t) => ({ url: t.url, file: relativeTo(outDir, t.outputPath), content: t.content }));
+  // Eleventy skips ignored templates without a word; a site without its home page must not ship.
+  if (!pages.some((p) => p.url === "/")) throw new Error(`Eleventy rendered no home page from ${ENTRIES_DIR}: its templates were ignored or not found`);
+  return pages;
 }
 
 function relativeTo(outDir: string, outputPath: string): string {

@@ -1,0 +1,58 @@
+/**
+ * Versus installed as a package: its files under the site's node_modules, without its
+ * package-lock.json, run from the site's folder. Each of these used to break the build: the
+ * lock file was read unconditionally (ENOENT and a stack trace), Eleventy's input was relative
+ * to the working directory, and Eleventy ignores node_modules, so it wrote no page at all.
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { cleanupTemps, diffTrees, parseSummary, REPO, runVersus, smallRoot, tempDir } from "../build/build-helpers.js";
+import { runCaptured } from "../helpers/run-captured.js";
+
+afterAll(cleanupTemps);
+
+/** A site folder with Versus installed as npm would: the package's `files`, its dependencies reachable. */
+async function siteWithVersusInstalled(): Promise<{ site: string; bin: string }> {
+  const site = await smallRoot();
+  writeFileSync(join(site, ".gitignore"), "node_modules/\n_site/\n");
+  const pkg = join(site, "node_modules", "versus");
+  mkdirSync(pkg, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { files: string[] };
+  for (const entry of [...manifest.files, "package.json"]) cpSync(join(REPO, entry), join(pkg, entry), { recursive: true });
+  symlinkSync(join(REPO, "node_modules"), join(pkg, "node_modules"));
+  return { site, bin: join(pkg, "bin", "versus.js") };
+}
+
+describe("Versus installed as a package", () => {
+  it("checks and builds a site from the site's own folder, the same bytes as from this project", async () => {
+    const { site, bin } = await siteWithVersusInstalled();
+    const env = { ...process.env, SOURCE_DATE_EPOCH: "1779451200", NODE_OPTIONS: "" };
+    const check = await runCaptured(process.execPath, [bin, "check"], { cwd: site, env });
+    expect(check.stderr).toBe("");
+    expect(check.code).toBe(0);
+    const installed = await runCaptured(process.execPath, [bin, "build", "--no-social-cards"], { cwd: site, env });
+    expect(installed.stderr).toBe("");
+    expect(installed.code).toBe(0);
+
+    const reference = join(await tempDir(), "site");
+    const fromProject = await runVersus(["build", "--root", site, "--output", reference, "--no-social-cards"]);
+    expect(parseSummary(installed.stdout)).toEqual(parseSummary(fromProject.stdout));
+    expect(diffTrees(join(site, "_site"), reference)).toEqual({ onlyA: [], onlyB: [], differ: [] });
+    expect(readFileSync(join(site, "_site", "index.html"), "utf8")).toContain("<h1");
+  });
+
+  it("fails in one line, writing nothing, when Eleventy renders no home page", async () => {
+    const { site, bin } = await siteWithVersusInstalled();
+    // Without this line Eleventy ignores every template under node_modules, silently.
+    const config = join(site, "node_modules", "versus", ".eleventy.ts");
+    writeFileSync(config, readFileSync(config, "utf8").replace(/^.*ignores\.delete.*$/m, ""));
+    const result = await runCaptured(process.execPath, [bin, "build", "--no-social-cards"], { cwd: site, env: { ...process.env, SOURCE_DATE_EPOCH: "1779451200", NODE_OPTIONS: "" } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      `versus build: Eleventy rendered no home page from ${join(site, "node_modules", "versus", "templates", "entries")}/: its templates were ignored or not found; the previous output was left unchanged\n`,
+    );
+    expect(readdirSync(site).filter((n) => n.startsWith("_site"))).toEqual([]);
+  });
+});
