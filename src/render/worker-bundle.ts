@@ -1,31 +1,63 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
+import { digest } from "../build/digest.js";
 
 const SOURCE = fileURLToPath(new URL("./render-worker.ts", import.meta.url));
-// Inside node_modules, so the bundle's package imports (nunjucks…) resolve as the source's do.
-const CACHE_DIR = fileURLToPath(new URL("../../node_modules/.cache/versus/", import.meta.url));
+/**
+ * Where bundles are kept: this installation's own cache, or, when that cannot be written (an
+ * install owned by another user, as in a container that builds as non-root), the system's
+ * temporary folder, one per user.
+ */
+const CACHE_DIRS = [
+  fileURLToPath(new URL("../../node_modules/.cache/versus/", import.meta.url)),
+  path.join(os.tmpdir(), `versus-${process.getuid?.() ?? "user"}`),
+];
 /** Bundles of other code versions older than this are deleted when a new one is built. */
 const KEEP_OLD_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The render worker as one plain JavaScript file, built once per version of the code (`key`).
- * Worker threads do not inherit the main thread's TypeScript loader, and a loader per worker
- * costs memory and a compiler process each; a bundle needs neither.
+ * The render worker as one plain JavaScript file, built once per version of the code (`key`)
+ * in the first of `cacheDirs` that can be written. Worker threads do not inherit the main
+ * thread's TypeScript loader, and a loader per worker costs memory and a compiler process
+ * each; a bundle needs neither.
  * @example new Worker(await workerBundle(fingerprint), { workerData })
  */
-export async function workerBundle(key: string, cacheDir = CACHE_DIR): Promise<URL> {
-  const file = path.join(cacheDir, `render-worker-${key}.mjs`);
+export async function workerBundle(key: string, cacheDirs: readonly string[] = CACHE_DIRS): Promise<URL> {
+  // Package imports are absolute paths into this installation, so where it is belongs to the version.
+  const name = `render-worker-${digest(key, SOURCE).slice(0, 16)}.mjs`;
+  for (const [i, dir] of cacheDirs.entries()) {
+    try {
+      return await bundleIn(dir, name);
+    } catch (error) {
+      if (i === cacheDirs.length - 1) throw error;
+    }
+  }
+  throw new Error("workerBundle: no cache folder given");
+}
+
+async function bundleIn(cacheDir: string, name: string): Promise<URL> {
+  const file = path.join(cacheDir, name);
   if (!existsSync(file)) {
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    await build({ entryPoints: [SOURCE], outfile: tmp, bundle: true, format: "esm", platform: "node", target: "node20", packages: "external", logLevel: "silent" });
+    await build({ entryPoints: [SOURCE], outfile: tmp, bundle: true, format: "esm", platform: "node", target: "node20", plugins: [absolutePackages], logLevel: "silent" });
     renameSync(tmp, file);
     pruneOldBundles(cacheDir, file, Date.now());
   }
   return pathToFileURL(file);
 }
+
+// Packages stay outside the bundle, imported by the file they resolve to from here, as the
+// source's imports do: the bundle then runs from any folder, not only from inside node_modules.
+const absolutePackages: Plugin = {
+  name: "absolute-packages",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: import.meta.resolve(args.path), external: true }));
+  },
+};
 
 // Each edit of the code or templates makes a new version. A bundle a day old belongs to no
 // build still starting; younger ones may, if two versions build at once.
