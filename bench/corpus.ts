@@ -6,7 +6,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs, stringFlag } from "../src/cli/args.js";
+import { stringFlag } from "../src/cli/args.js";
+import { benchArgs } from "./args.js";
 
 /** Small seeded PRNG (mulberry32): the same seed gives the same corpus on every machine. */
 function random(seed: number): () => number {
@@ -144,7 +145,7 @@ ${paragraph()}
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = parseArgs(process.argv.slice(2), ["out", "products", "sectors"]);
+  const args = benchArgs("bench:corpus", ["out", "products", "sectors"]);
   const out = stringFlag(args, "out", "bench-out/corpus");
   const products = Number(stringFlag(args, "products", "100"));
   const sectors = Number(stringFlag(args, "sectors", "4"));

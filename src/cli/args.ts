@@ -1,39 +1,47 @@
+import { didYouMean } from "../content/did-you-mean.js";
+
 /** Parsed command-line flags: `--name value`, `--name=value` and bare `--flag`. */
 export interface ParsedArgs {
-  positional: string[];
   flags: Map<string, string | true>;
 }
 
 /**
- * @example parseArgs(["build", "--root", "x", "--no-search"]).flags.get("root") // "x"
+ * Reads `--name value` / `--name=value` for the `valued` options and bare `--name` for the
+ * `switches`. Anything else is a UsageError: a mistyped `--no-serach` must not quietly build
+ * with search, and no command here takes positional arguments.
+ * @example parseArgs(["--root", "x", "--no-search"], ["root"], ["no-search"]).flags.get("root") // "x"
+ * @example parseArgs(["--no-serach"], ["root"], ["no-search"]) // throws "unknown option --no-serach; did you mean --no-search?"
  */
-export function parseArgs(argv: readonly string[], valued: readonly string[]): ParsedArgs {
-  const positional: string[] = [];
+export function parseArgs(argv: readonly string[], valued: readonly string[], switches: readonly string[] = []): ParsedArgs {
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith("--")) {
-      positional.push(arg);
-      continue;
-    }
+    if (!arg.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
     const eq = arg.indexOf("=");
     const name = arg.slice(2, eq === -1 ? undefined : eq);
-    if (eq !== -1) flags.set(name, arg.slice(eq + 1));
-    else if (valued.includes(name)) {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value`);
+    if (valued.includes(name)) {
+      const value = eq === -1 ? argv[i + 1] : arg.slice(eq + 1);
+      if (value === undefined || value === "" || (eq === -1 && value.startsWith("--"))) throw new UsageError(`--${name} needs a value`);
       flags.set(name, value);
-      i++;
-    } else flags.set(name, true);
+      if (eq === -1) i++;
+    } else if (switches.includes(name)) {
+      if (eq !== -1) throw new UsageError(`--${name} takes no value`);
+      flags.set(name, true);
+    } else {
+      const known = [...valued, ...switches];
+      const close = didYouMean(name, known);
+      const hint = close ? `did you mean --${close}?` : known.length ? `expected one of ${known.map((k) => `--${k}`).join(", ")}` : "this command takes no options";
+      throw new UsageError(`unknown option --${name}; ${hint}`);
+    }
   }
-  return { positional, flags };
+  return { flags };
 }
 
 /** A mistake in how the command was called: one line, exit code 2. */
 export class UsageError extends Error {}
 
+/** The value of a `valued` option, or `fallback` when it was not given. */
 export function stringFlag(args: ParsedArgs, name: string, fallback: string): string {
   const v = args.flags.get(name);
-  if (v === true) throw new UsageError(`--${name} needs a value`);
-  return v ?? fallback;
+  return typeof v === "string" ? v : fallback;
 }

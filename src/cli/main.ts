@@ -22,11 +22,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       case "check":
         return await (await import("./check-command.js")).checkCommand(parseArgs(rest, ["root"]), { out, err });
       case "build":
-        return await (await import("./build-command.js")).buildCommand(parseArgs(rest, ["root", "output", "shard"]), { out, err });
+        return await (await import("./build-command.js")).buildCommand(parseArgs(rest, ["root", "output", "shard"], ["no-search", "no-social-cards"]), { out, err });
       case "serve":
         return await (await import("./serve-command.js")).serveCommand(parseArgs(rest, ["root", "port"]));
       case "schema": {
-        const args = parseArgs(rest, ["out"]);
+        const args = parseArgs(rest, ["out"], ["check"]);
         const { schemaCommand } = await import("../authoring/schema-command.js");
         const result = await schemaCommand({ outDir: stringFlag(args, "out", "schemas"), check: args.flags.has("check") });
         result.lines.forEach(result.exitCode === 0 ? out : err);

@@ -2,6 +2,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { CONFIG_FILE, ENTRIES_DIR } from "../eleventy/paths.js";
 import { stringFlag, UsageError, type ParsedArgs } from "./args.js";
+import { resolveAsOf } from "../compute/as-of.js";
 
 /**
  * `versus serve`: Eleventy's dev server with live reload over the root's content. Content
@@ -11,6 +12,9 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   const root = path.resolve(stringFlag(args, "root", "."));
   const port = Number(stringFlag(args, "port", "8080"));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected a port number, found "${args.flags.get("port")}"`);
+  // A bad SOURCE_DATE_EPOCH is reported in one line here; inside Eleventy's plugin setup it
+  // would end in Eleventy's stack trace.
+  resolveAsOf(process.env, Date.now);
   process.env.VERSUS_ROOT = root;
   process.env.VERSUS_DEV = "1";
   const eleventy = new Eleventy(ENTRIES_DIR, path.join(root, "_site"), { configPath: CONFIG_FILE, runMode: "serve", source: "cli" });

@@ -138,7 +138,7 @@ describe("usage errors exit 2", () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
-  it.each([["0/2"], ["2"], ["a/b"], ["1/0"], ["-1/2"], [""]])("--shard=%s: one line, exit 2, nothing built (in process)", async (value) => {
+  it.each([["0/2"], ["2"], ["a/b"], ["1/0"], ["-1/2"]])("--shard=%s: one line, exit 2, nothing built (in process)", async (value) => {
     const parent = await tempDir();
     const result = await runMain(["build", "--root", broken, "--output", join(parent, "site"), `--shard=${value}`]);
     expect(readdirSync(parent)).toEqual([]);
@@ -158,6 +158,14 @@ describe("usage errors exit 2", () => {
     );
     expect(snapshot(root)).toEqual(before);
     expect(stagingFoldersBeside(root)).toEqual([]);
+  });
+
+  it("a mistyped option: one line naming the likely one, nothing built (in process)", async () => {
+    const parent = await tempDir();
+    const result = await runMain(["build", "--root", broken, "--output", join(parent, "site"), "--no-serach"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("versus build: unknown option --no-serach; did you mean --no-search?\n");
+    expect(readdirSync(parent)).toEqual([]);
   });
 
   it("a flag that needs a value but has none: one line (in process)", async () => {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/built-site.js";
 import { startDevServer, type DevServer } from "../helpers/dev-server.js";
+import { runVersus } from "../build/build-helpers.js";
 
 const roots: string[] = [];
 const servers: DevServer[] = [];
@@ -27,4 +28,11 @@ describe("versus serve", () => {
     expect(code).toBe(0);
     await expect(fetch(`${server.origin}/products/nats/`)).rejects.toThrow();
   }, 60_000);
+
+  // Regression: the as-of time was first read inside Eleventy's plugin setup, so a bad value
+  // ended in Eleventy's EleventyPluginError stack trace.
+  it("refuses a bad SOURCE_DATE_EPOCH in one line, exit 1, before starting", async () => {
+    const result = await runVersus(["serve", "--port", "0"], { env: { SOURCE_DATE_EPOCH: "abc" } });
+    expect(result).toEqual({ code: 1, stdout: "", stderr: 'SOURCE_DATE_EPOCH: expected whole seconds since 1970, found "abc"\n' });
+  }, 30_000);
 });

@@ -1,0 +1,16 @@
+import { parseArgs, UsageError, type ParsedArgs } from "../src/cli/args.js";
+
+/**
+ * The bench script's own command line (see parseArgs): a mistake is one line and exit code 2,
+ * as in `versus` itself, not a stack trace.
+ * @example const args = benchArgs("bench", ["products", "sectors"], ["keep"])
+ */
+export function benchArgs(script: string, valued: readonly string[], switches: readonly string[] = []): ParsedArgs {
+  try {
+    return parseArgs(process.argv.slice(2), valued, switches);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${script}: ${error.message}\n`);
+    process.exit(2);
+  }
+}
