@@ -58,7 +58,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       err(error.message);
       return 1;
     }
+    // The file system said no (a folder that is a file, no permission, a full disk): the
+    // caller's environment, not a bug, so one line without a stack.
+    if (isSystemError(error)) {
+      err(`versus ${command}: ${error.message}`);
+      return 1;
+    }
     throw error;
   }
+}
+
+function isSystemError(error: unknown): error is Error & { code: string; syscall: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === "string" && typeof (error as { syscall?: unknown }).syscall === "string";
 }
 

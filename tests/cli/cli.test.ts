@@ -118,6 +118,16 @@ describe("versus build on a broken root", () => {
   });
 });
 
+describe("file-system failures", () => {
+  // Regression: an ENOTDIR from `versus schema` ended in a stack trace.
+  it("are one line naming the command, exit 1 (in process)", async () => {
+    const file = join(await tempDir(), "a-file");
+    writeFileSync(file, "");
+    const result = await runMain(["schema", "--out", join(file, "schemas")]);
+    expect(result).toEqual({ code: 1, stdout: "", stderr: `versus schema: ENOTDIR: not a directory, mkdir '${join(file, "schemas")}'\n` });
+  });
+});
+
 describe("usage errors exit 2", () => {
   it("an unknown command: one line naming it, then the usage", async () => {
     const result = await runVersus(["frobnicate"]);
