@@ -50,9 +50,8 @@ export function orderPair(x: string, y: string): [string, string] {
  * - `"all"`: every pair of products;
  * - `"curated"`: none but the curated ones.
  * Curated pairs are always included (whatever their sectors, in either order) and flagged.
- * Duplicate products in the input are ignored. Checking that curated slugs name real products
- * is the content loader's job. Two different pairs whose slugs collide (possible only when a
- * product slug itself contains "-vs-") throw, since they would share one URL.
+ * Duplicate products in the input are ignored. Checking that curated slugs name real products,
+ * and that no two pairs share a URL (see pairUrlClashes), is the content loader's job.
  *
  * Cost: O(p log p) for p pairs (≈45k pairs for 600 products in 4 sectors).
  * @example
@@ -69,17 +68,13 @@ export function choosePairs(
   setting: PairsSetting,
   curated: readonly { a: string; b: string }[],
 ): PairRef[] {
-  const bySlug = new Map<string, PairRef>();
+  // Keyed by the two slugs, not the page slug: two pairs can share a page slug (pairUrlClashes).
+  const byPair = new Map<string, PairRef>();
   const add = (a: string, b: string, isCurated: boolean): void => {
-    const slug = `${a}-vs-${b}`;
-    const existing = bySlug.get(slug);
-    if (existing === undefined) {
-      bySlug.set(slug, { slug, a, b, curated: isCurated });
-    } else if (existing.a !== a) {
-      throw new Error(`pairs "${existing.a}" + "${existing.b}" and "${a}" + "${b}" would both be at /${slug}`);
-    } else if (isCurated) {
-      existing.curated = true;
-    }
+    const key = `${a}\u0000${b}`;
+    const existing = byPair.get(key);
+    if (existing === undefined) byPair.set(key, { slug: `${a}-vs-${b}`, a, b, curated: isCurated });
+    else if (isCurated) existing.curated = true;
   };
 
   if (setting !== "curated") {
@@ -98,7 +93,34 @@ export function choosePairs(
     const [a, b] = orderPair(pair.a, pair.b);
     add(a, b, true);
   }
-  return [...bySlug.values()].sort((p, q) => (p.slug < q.slug ? -1 : p.slug > q.slug ? 1 : 0));
+  return [...byPair.values()].sort((p, q) => (p.slug < q.slug ? -1 : p.slug > q.slug ? 1 : p.a < q.a ? -1 : 1));
+}
+
+/** A pair's page, or (`reversed`) the redirect at its reverse-order URL. */
+export interface PairUrl {
+  pair: PairRef;
+  reversed: boolean;
+}
+
+/**
+ * URLs that two pairs would share, each with the two claims on it: pages and reverse-order
+ * redirects alike. Only a product slug containing "-vs-" makes this possible (slugs allow it),
+ * as in "x" + "y-vs-z" and "x-vs-y" + "z"; without one the answer is empty at no cost.
+ * @example pairUrlClashes(choosePairs([{ slug: "x", sector: "s" }, { slug: "y-vs-z", sector: "s" }, { slug: "x-vs-y", sector: "s" }, { slug: "z", sector: "s" }], "all", []))[0].slug // "x-vs-y-vs-z"
+ */
+export function pairUrlClashes(pairs: readonly PairRef[]): { slug: string; claims: [PairUrl, PairUrl] }[] {
+  if (!pairs.some((p) => p.a.includes("-vs-") || p.b.includes("-vs-"))) return [];
+  const claimed = new Map<string, PairUrl>();
+  const clashes: { slug: string; claims: [PairUrl, PairUrl] }[] = [];
+  for (const pair of pairs) {
+    for (const url of [{ pair, reversed: false }, { pair, reversed: true }]) {
+      const slug = url.reversed ? reversePairSlug(pair.a, pair.b) : pair.slug;
+      const first = claimed.get(slug);
+      if (first === undefined) claimed.set(slug, url);
+      else clashes.push({ slug, claims: [first, url] });
+    }
+  }
+  return clashes;
 }
 
 function groupBySector<T extends { sector: string }>(products: readonly T[]): T[][] {

@@ -6,6 +6,7 @@ import { parsePairSlug } from "./comparison-name.js";
 import { crossReference, type Checked } from "./cross-references.js";
 import { discover, type FoundFile } from "./discover.js";
 import { mapLimit } from "./map-limit.js";
+import { pairUrlProblems } from "./pair-urls.js";
 import { LineMap } from "./paths.js";
 import { readJsonFile, readRecordFile, type RawRecord } from "./parse/record-file.js";
 import type { RecordCache } from "./parse/record-cache.js";
@@ -88,6 +89,10 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
 
   options.recordCache?.save();
   problems.push(...crossReference({ sectors, products, comparisons, matrices, metrics }));
+  if (site) {
+    const valid = products.flatMap((p) => (p.fields ? [{ slug: p.slug, file: p.file, sector: p.fields.sector }] : []));
+    problems.push(...pairUrlProblems(valid, site.pairs, comparisons.flatMap((c) => (c.pair ? [c.pair] : []))));
+  }
 
   const sorted = limitPerFile(sortProblems(problems), MAX_PROBLEMS_PER_FILE);
   if (hasErrors(sorted) || site === undefined) return { problems: sorted };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { choosePairs, orderPair, pairSlug, reversePairSlug } from "../../src/compute/pairs.js";
+import { choosePairs, orderPair, pairUrlClashes, pairSlug, reversePairSlug } from "../../src/compute/pairs.js";
 
 const products = [
   { slug: "kafka", sector: "devops" },
@@ -67,9 +67,13 @@ describe("choosePairs", () => {
     expect(choosePairs([{ slug: "a", sector: "x" }, { slug: "b", sector: "y" }], "sector", [])).toEqual([]);
   });
 
-  it("throws when two different pairs would share a URL", () => {
+  // It used to throw for two pages and miss two redirects at one URL (one overwrote the other).
+  it("keeps two different pairs even when their slugs are the same", () => {
     const clash = [{ slug: "x", sector: "s" }, { slug: "y-vs-z", sector: "s" }, { slug: "x-vs-y", sector: "s" }, { slug: "z", sector: "s" }];
-    expect(() => choosePairs(clash, "all", [])).toThrow("/x-vs-y-vs-z");
+    expect(choosePairs(clash, "all", []).filter((p) => p.slug === "x-vs-y-vs-z").map((p) => [p.a, p.b])).toEqual([
+      ["x", "y-vs-z"],
+      ["x-vs-y", "z"],
+    ]);
   });
 
   it("handles 600 products in 4 sectors (44,700 pairs) quickly", () => {
@@ -83,5 +87,30 @@ describe("choosePairs", () => {
     expect(new Set(all.map((p) => p.slug)).size).toBe(all.length);
     expect(all.every((p, i) => i === 0 || all[i - 1]!.slug < p.slug)).toBe(true);
     expect(elapsed).toBeLessThan(3000);
+  });
+});
+
+describe("pairUrlClashes", () => {
+  const pair = (a: string, b: string) => ({ slug: `${a}-vs-${b}`, a, b, curated: false });
+
+  it("finds two pages at one address", () => {
+    const clash = [{ slug: "x", sector: "s" }, { slug: "y-vs-z", sector: "s" }, { slug: "x-vs-y", sector: "s" }, { slug: "z", sector: "s" }];
+    const found = pairUrlClashes(choosePairs(clash, "all", [])).filter((c) => c.slug === "x-vs-y-vs-z");
+    expect(found).toEqual([{ slug: "x-vs-y-vs-z", claims: [{ pair: pair("x", "y-vs-z"), reversed: false }, { pair: pair("x-vs-y", "z"), reversed: false }] }]);
+  });
+
+  it("finds two reverse-order redirects at one address, and a page and a redirect", () => {
+    expect(pairUrlClashes([pair("bar-vs-baz", "foo"), pair("baz", "foo-vs-bar")])).toEqual([
+      { slug: "foo-vs-bar-vs-baz", claims: [{ pair: pair("bar-vs-baz", "foo"), reversed: true }, { pair: pair("baz", "foo-vs-bar"), reversed: true }] },
+    ]);
+    expect(pairUrlClashes([pair("a", "b-vs-c"), pair("b", "c-vs-a")])).toEqual([
+      { slug: "b-vs-c-vs-a", claims: [{ pair: pair("a", "b-vs-c"), reversed: true }, { pair: pair("b", "c-vs-a"), reversed: false }] },
+    ]);
+  });
+
+  it("finds nothing when no slug contains -vs-, or when one does but nothing clashes", () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ slug: `p${i}`, sector: "s" }));
+    expect(pairUrlClashes(choosePairs(many, "all", []))).toEqual([]);
+    expect(pairUrlClashes(choosePairs([...many, { slug: "vs-code-vs-atom", sector: "s" }], "all", []))).toEqual([]);
   });
 });

@@ -276,6 +276,16 @@ describe("loadRoot: generated files", () => {
     expect(errors(result).map((p) => [p.file, p.line, p.message.slice(0, 13)])).toEqual([["data/site.json", 4, "invalid JSON:"]]);
   });
 
+  // Regression: two reverse-order redirects at one address were written to one file, silently.
+  it("refuses product slugs with -vs- that make two pairs share an address, on each such file", async () => {
+    const files = Object.fromEntries(["foo", "bar-vs-baz", "foo-vs-bar", "baz"].map((slug) => [`content/products/${slug}.md`, product()]));
+    const result = await load({ files });
+    const message = `/compare/foo-vs-bar-vs-baz/ would be the address of both the redirect to bar-vs-baz-vs-foo and the redirect to baz-vs-foo-vs-bar; pair addresses join two slugs with "-vs-", so rename this product to a slug without "-vs-"`;
+    expect(errors(result).map((p) => `${p.file}: ${p.message}`)).toEqual([`content/products/bar-vs-baz.md: ${message}`, `content/products/foo-vs-bar.md: ${message}`]);
+    // A slug with -vs- is fine as long as no address is shared.
+    expect(errors(await load({ files: { "content/products/vs-code-vs-atom.md": product() } }))).toEqual([]);
+  });
+
   it("reports every problem at once across files", async () => {
     const result = await load({
       files: {
