@@ -42,10 +42,17 @@ export const httpUrl = z.string().refine((v) => isUrlWithScheme(v, ["http:", "ht
   message: "expected an absolute http(s) URL",
 });
 
-/** An absolute https URL. */
-export const httpsUrl = z.string().refine((v) => isUrlWithScheme(v, ["https:"]), {
-  message: "expected an absolute https URL",
+/**
+ * A site's https origin, as in site.json's `url`: a path would be dropped silently, since pages
+ * link from the root of the domain (`/products/…`), so a site served under one would break.
+ */
+export const httpsOrigin = z.string().refine((v) => isUrlWithScheme(v, ["https:"]) && isOrigin(new URL(v)), {
+  message: "expected the site's https origin with no path, such as https://versus.example.com: pages link from the root of the domain",
 });
+
+function isOrigin(url: URL): boolean {
+  return url.pathname === "/" && url.search === "" && url.hash === "" && url.username === "" && url.password === "" && !/[?#]/.test(url.href);
+}
 
 function isUrlWithScheme(value: string, schemes: string[]): boolean {
   if (/\s/.test(value)) return false;
