@@ -19,7 +19,9 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   process.env.VERSUS_DEV = "1";
   const eleventy = new Eleventy(ENTRIES_DIR, path.join(root, "_site"), { configPath: CONFIG_FILE, runMode: "serve", source: "cli" });
   await eleventy.init();
-  await eleventy.watch();
+  const rebuild = await eleventy.watch();
+  // Eleventy 3.1 logs a deleted file but does not rebuild, so a deleted product stayed on the site.
+  eleventy.watcher.on("unlink", (file) => void rebuild(file));
   await eleventy.serve(port);
   // Runs until interrupted. A signal listener replaces Node's default exit, so the watcher and
   // server must be closed here, or the first Ctrl-C would leave the process running.

@@ -5,7 +5,10 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     disableLogger(): void;
     init(): Promise<void>;
-    watch(): Promise<void>;
+    /** Builds, starts watching, and resolves to the function that rebuilds after a file event. */
+    watch(): Promise<(file: string) => Promise<void>>;
+    /** The file watcher (chokidar), once `watch()` has resolved. */
+    watcher: { on(event: "unlink", listener: (file: string) => void): void };
     serve(port?: number): Promise<void>;
     /** Closes the file watcher and the dev server. */
     stopWatch(): Promise<void>;

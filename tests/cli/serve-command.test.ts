@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/built-site.js";
-import { startDevServer, type DevServer } from "../helpers/dev-server.js";
+import { startDevServer, waitFor, type DevServer } from "../helpers/dev-server.js";
 import { runVersus } from "../build/build-helpers.js";
 
 const roots: string[] = [];
@@ -27,6 +27,23 @@ describe("versus serve", () => {
     const code = await Promise.race([server.exited, new Promise<string>((r) => setTimeout(() => r("still running after 15 s"), 15_000))]);
     expect(code).toBe(0);
     await expect(fetch(`${server.origin}/products/nats/`)).rejects.toThrow();
+  }, 60_000);
+
+  // Regression: Eleventy 3.1 logs a deleted file without rebuilding, so a deleted product's
+  // pages stayed up, and other pages kept listing it, until the next save of another file.
+  it("takes a deleted product's pages down", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "versus-serve-"));
+    roots.push(root);
+    cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
+    const server = await startDevServer(root, "/products/nats/");
+    servers.push(server);
+    const status = async (page: string): Promise<number> => (await fetch(server.origin + page)).status;
+    expect(await status("/compare/apache-kafka-vs-nats/")).toBe(200);
+    rmSync(path.join(root, "content/products/nats.md"));
+    await waitFor(async () => (await status("/products/nats/")) === 404 && (await status("/compare/apache-kafka-vs-nats/")) === 404, "the deleted product's pages to go");
+    expect(await status("/products/redpanda/")).toBe(200);
+    server.child.kill("SIGTERM");
+    await server.exited;
   }, 60_000);
 
   // Regression: the as-of time was first read inside Eleventy's plugin setup, so a bad value
