@@ -12,8 +12,10 @@ export function pairUrlProblems(products: readonly { slug: string; file: string;
   // Without such a slug no address can be shared; this skips choosing tens of thousands of pairs.
   if (!products.some((p) => p.slug.includes("-vs-"))) return [];
   const files = new Map(products.map((p) => [p.slug, p.file]));
+  // A comparison naming a product with errors of its own waits until that product is fixed.
+  const pairs = choosePairs(products, setting, curated.filter((c) => files.has(c.a) && files.has(c.b)));
   const problems = new Map<string, Problem>();
-  for (const { slug, claims } of pairUrlClashes(choosePairs(products, setting, curated))) {
+  for (const { slug, claims } of pairUrlClashes(pairs)) {
     const involved = [...new Set(claims.flatMap(({ pair }) => [pair.a, pair.b]))].filter((s) => s.includes("-vs-")).sort();
     for (const product of involved) {
       const file = files.get(product)!;

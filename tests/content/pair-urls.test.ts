@@ -19,4 +19,12 @@ describe("pairUrlProblems", () => {
     expect(pairUrlProblems(products, "sector", [])).toEqual([]);
     expect(pairUrlProblems(products, "all", [])).toHaveLength(2);
   });
+
+  it("leaves out comparisons that name a product not given (one with errors of its own)", () => {
+    const curated = [
+      { a: "a", b: "b-vs-c" },
+      { a: "b", b: "c-vs-a" },
+    ];
+    expect(pairUrlProblems(products.filter((p) => p.slug !== "c-vs-a"), "curated", curated)).toEqual([]);
+  });
 });
