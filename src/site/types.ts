@@ -270,7 +270,7 @@ export interface MethodologyPage {
   /** The formula's constants, as shown in prose. */
   constants: { label: string; value: string }[];
   /** A worked example computed by the same code as every score. */
-  example: { productName: string; parts: VelocityPart[]; score: string; entries: { date: string; kind: string; weight: string }[] };
+  example?: { productName: string; parts: VelocityPart[]; score: string; entries: { date: string; kind: string; weight: string }[] };
 }
 
 /** A page that only sends the reader elsewhere (reverse pair order, product alias). */
