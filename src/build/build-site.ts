@@ -11,7 +11,7 @@ import { digest, renderFingerprint } from "./digest.js";
 import { pageJobsWithDigests } from "./page-digests.js";
 import { inShard, ownsSharedFiles, type Shard, WHOLE_SITE } from "./shard.js";
 import { readManifest, type Manifest } from "./output-manifest.js";
-import { commitChanges, recoverInterruptedCommit, swapInFresh } from "./commit-output.js";
+import { commitChanges, recoverInterruptedCommit, removeAbandonedFolders, stagingPath, swapInFresh } from "./commit-output.js";
 import { createProgress } from "./progress.js";
 import { phaseTimer } from "./phase-timer.js";
 import { socialCardPaths } from "./published-files.js";
@@ -62,6 +62,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   const unsafe = outputFolderProblem(output, { root: options.root, templatesDir: TEMPLATES_DIR });
   if (unsafe) throw new UnsafeOutputError(unsafe);
   recoverInterruptedCommit(output);
+  removeAbandonedFolders(output);
   const timings = phaseTimer(now);
 
   const root = path.resolve(options.root);
@@ -96,7 +97,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   });
 
   timings.lap("digests");
-  const staging = `${output}.staging-${process.pid}-${now()}`;
+  const staging = stagingPath(output, now());
   mkdirSync(staging, { recursive: true });
   try {
     const progress = createProgress(toRender.length, options.progress ?? process.stderr, now);

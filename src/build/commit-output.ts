@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "./fs-atomic.js";
 import { manifestPath, writeManifest, type Manifest } from "./output-manifest.js";
@@ -21,11 +21,47 @@ export const journalPath = (output: string): string => `${output}.versus-journal
 /** The manifest of a commit in progress; it replaces the manifest when the commit ends. */
 export const nextManifestPath = (output: string): string => `${output}.versus-manifest.next.json`;
 
+/** The folder a build stages its files in, beside the output, named after its process. */
+export const stagingPath = (output: string, nowMs: number): string => siblingPath(output, "staging", nowMs);
+
+const siblingPath = (output: string, kind: "staging" | "old", nowMs: number): string => `${output}.${kind}-${process.pid}-${nowMs}`;
+
+/**
+ * Deletes, in the background, the staging and old folders beside `output` that builds which
+ * died (killed, out of memory, Ctrl-C) left behind: those whose process is gone. A large site's
+ * staging folder holds gigabytes, and nothing else would ever remove it. Run after
+ * recoverInterruptedCommit, which still needs the staging folder of an interrupted commit.
+ */
+export function removeAbandonedFolders(output: string): void {
+  const dir = path.dirname(output);
+  const prefix = `${path.basename(output)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no parent folder yet: nothing was left
+  }
+  for (const name of names) {
+    const m = /^(?:staging|old)-(\d+)-\d+$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : "");
+    if (m && !isRunning(Number(m[1]))) removeInBackground(path.join(dir, name));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** Replaces `output` by the complete `staging` folder. */
 export function swapInFresh(output: string, staging: string, manifest: Manifest): void {
   let old: string | undefined;
   if (existsSync(output)) {
-    old = `${output}.old-${process.pid}-${Date.now()}`;
+    old = siblingPath(output, "old", Date.now());
     renameSync(output, old);
   }
   renameSync(staging, output);

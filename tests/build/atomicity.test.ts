@@ -7,6 +7,7 @@
  * inside a vitest worker, so `vi.mock` on an in-process build is not an option; a seam in
  * BuildOptions (e.g. an injectable renderer) would make this simpler.
  */
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -183,5 +184,39 @@ describe("a commit killed halfway", () => {
     expect(existsSync(journalPath(out))).toBe(false);
     expect(JSON.parse(readFileSync(manifestPath(out), "utf8"))).toEqual(manifest);
     expect(await eventually(() => !existsSync(staging))).toBe(true);
+  });
+});
+
+// Regression: a build killed during rendering (SIGKILL, out of memory, Ctrl-C) left its staging
+// folder, gigabytes on a large site, beside the output for good.
+describe("folders left by builds that died", () => {
+  /** The pid of a process that has exited. */
+  const deadPid = async (): Promise<number> => {
+    const child = spawn(process.execPath, ["-e", "0"]);
+    await new Promise((resolve) => child.on("exit", resolve));
+    return child.pid!;
+  };
+
+  it("are deleted by the next build; a running build's and other outputs' are kept", async () => {
+    const out = join(await tempDir(), "site");
+    await build(root, out);
+    const dead = await deadPid();
+    const leftovers = [`site.staging-${dead}-1779451200000`, `site.old-${dead}-1779451200001`];
+    const kept = [`site.staging-${process.pid}-1779451200002`, `other.staging-${dead}-1779451200003`, "site.staging-notes"];
+    for (const name of [...leftovers, ...kept]) mkdirSync(join(dirname(out), name, "compare"), { recursive: true });
+
+    await build(root, out);
+    expect(await eventually(() => leftovers.every((name) => !existsSync(join(dirname(out), name))))).toBe(true);
+    for (const name of kept) expect(existsSync(join(dirname(out), name)), name).toBe(true);
+  });
+
+  it("are deleted even when the next build stops on content", async () => {
+    const out = join(await tempDir(), "site");
+    await build(root, out);
+    const leftover = join(dirname(out), `site.staging-${await deadPid()}-1779451200000`);
+    mkdirSync(join(leftover, "compare"), { recursive: true });
+    const broken = await smallRoot({ [NATS]: "---\nname: [\n---\n" });
+    expect((await runVersus(["build", "--root", broken, "--output", out])).code).toBe(1);
+    expect(await eventually(() => !existsSync(leftover))).toBe(true);
   });
 });
