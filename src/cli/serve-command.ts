@@ -17,7 +17,9 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   resolveAsOf(process.env, Date.now);
   process.env.VERSUS_ROOT = root;
   process.env.VERSUS_DEV = "1";
-  const eleventy = new Eleventy(ENTRIES_DIR, path.join(root, "_site"), { configPath: CONFIG_FILE, runMode: "serve", source: "cli" });
+  // Not _site: that is `versus build`'s, whose manifest must describe every file in it, and a
+  // build run while serving would otherwise publish the dev server's pages.
+  const eleventy = new Eleventy(ENTRIES_DIR, path.join(root, ".versus-cache", "serve"), { configPath: CONFIG_FILE, runMode: "serve", source: "cli" });
   await eleventy.init();
   const rebuild = await eleventy.watch();
   // Eleventy 3.1 logs a deleted file but does not rebuild, so a deleted product stayed on the site.

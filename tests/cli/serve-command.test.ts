@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/built-site.js";
 import { startDevServer, waitFor, type DevServer } from "../helpers/dev-server.js";
-import { runVersus } from "../build/build-helpers.js";
+import { diffTrees, runVersus } from "../build/build-helpers.js";
 
 const roots: string[] = [];
 const servers: DevServer[] = [];
@@ -44,6 +44,27 @@ describe("versus serve", () => {
     expect(await status("/products/redpanda/")).toBe(200);
     server.child.kill("SIGTERM");
     await server.exited;
+  }, 60_000);
+
+  // Regression: the dev server wrote into _site too, so a build run while it served kept the
+  // dev server's pages (no search form, another as-of time) and published them.
+  it("leaves _site to versus build: a build while serving is the same as one without", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "versus-serve-"));
+    roots.push(root);
+    cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
+    const server = await startDevServer(root, "/products/nats/");
+    servers.push(server);
+    expect(existsSync(path.join(root, "_site"))).toBe(false);
+    expect((await runVersus(["build", "--root", root])).code).toBe(0);
+    const nats = path.join(root, "content/products/nats.md");
+    writeFileSync(nats, readFileSync(nats, "utf8").replace(/^tagline: .*$/m, "tagline: Saved while a build ran"));
+    await waitFor(async () => (await (await fetch(`${server.origin}/products/nats/`)).text()).includes("Saved while a build ran"), "the dev server to show the save");
+    expect((await runVersus(["build", "--root", root])).code).toBe(0);
+    server.child.kill("SIGTERM");
+    await server.exited;
+    const clean = path.join(root, "clean");
+    expect((await runVersus(["build", "--root", root, "--output", clean])).code).toBe(0);
+    expect(diffTrees(path.join(root, "_site"), clean)).toEqual({ onlyA: [], onlyB: [], differ: [] });
   }, 60_000);
 
   // Regression: the as-of time was first read inside Eleventy's plugin setup, so a bad value
