@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, type Plugin } from "esbuild";
+import type { Plugin } from "esbuild";
 import { digest } from "../build/digest.js";
 
 const SOURCE = fileURLToPath(new URL("./render-worker.ts", import.meta.url));
@@ -43,6 +43,8 @@ async function bundleIn(cacheDir: string, name: string): Promise<URL> {
   if (!existsSync(file)) {
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
+    // Loaded only to make a new bundle: most builds find theirs made.
+    const { build } = await import("esbuild");
     await build({ entryPoints: [SOURCE], outfile: tmp, bundle: true, format: "esm", platform: "node", target: "node20", plugins: [absolutePackages], logLevel: "silent" });
     renameSync(tmp, file);
     pruneOldBundles(cacheDir, file, Date.now());
