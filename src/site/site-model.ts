@@ -6,6 +6,7 @@ import { interleaveBy } from "../compute/activity.js";
 import { productCardView, productView } from "./product-view.js";
 import { matrixPage } from "./matrix-page.js";
 import { methodologyPage } from "./methodology-page.js";
+import { aliasRedirects } from "./alias-redirects.js";
 import { curatedView } from "./curated-view.js";
 import { alternativeCards, pageMeta, type PairContext, type RankedProduct } from "./pair-page.js";
 import { itemList } from "./json-ld.js";
@@ -199,7 +200,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
 
   const methodology = methodologyPage(content.products, products, asOfMs, site);
 
-  const aliasRedirects = content.products.flatMap((p) => (p.aliases ?? []).map((alias) => ({ from: urls.product(alias), to: urls.product(p.slug) })));
+  const redirects = aliasRedirects(content.products, pairs);
   const simple = (title: string, description: string, path: string) => ({
     meta: pageMeta(site, { title: `${title} | ${site.name}`, description, path, breadcrumbs: [{ name: "Home", url: home }, { name: title, url: path }], ogType: "website" }),
   });
@@ -214,7 +215,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     methodology,
     sectorPages,
     matrixPages,
-    aliasRedirects,
+    aliasRedirects: redirects,
     notFound: simple("Page not found", "The page you asked for is not here.", "/404.html"),
     searchPage: simple("Search", `Search every product and comparison on ${site.name}.`, urls.search()),
     pagePaths: [
