@@ -11,7 +11,7 @@ import { digest, renderFingerprint } from "./digest.js";
 import { pageJobsWithDigests } from "./page-digests.js";
 import { inShard, ownsSharedFiles, type Shard, WHOLE_SITE } from "./shard.js";
 import { readManifest, type Manifest } from "./output-manifest.js";
-import { commitChanges, recoverInterruptedCommit, removeAbandonedFolders, stagingPath, swapInFresh } from "./commit-output.js";
+import { commitChanges, lockOutput, recoverInterruptedCommit, removeAbandonedFolders, stagingPath, swapInFresh } from "./commit-output.js";
 import { createProgress } from "./progress.js";
 import { phaseTimer } from "./phase-timer.js";
 import { socialCardPaths } from "./published-files.js";
@@ -53,14 +53,24 @@ export type BuildOutcome =
  * Validates the root, then builds the site (or one shard of it) into a staging folder and
  * commits it to `output` only when everything rendered. A content problem returns before any
  * file is written; a template error or crash leaves the previous output as it was. Throws
- * UnsafeOutputError, touching nothing, when `output` is not a folder the build may replace.
+ * UnsafeOutputError, touching nothing, when `output` is not a folder the build may replace, and
+ * OutputLockedError while another build writes to it.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   const output = path.resolve(options.output);
-  const shard = options.shard ?? WHOLE_SITE;
-  const now = options.now ?? Date.now;
   const unsafe = outputFolderProblem(output, { root: options.root, templatesDir: TEMPLATES_DIR });
   if (unsafe) throw new UnsafeOutputError(unsafe);
+  const release = lockOutput(output);
+  try {
+    return await buildLocked(output, options);
+  } finally {
+    release();
+  }
+}
+
+async function buildLocked(output: string, options: BuildOptions): Promise<BuildOutcome> {
+  const shard = options.shard ?? WHOLE_SITE;
+  const now = options.now ?? Date.now;
   recoverInterruptedCommit(output);
   removeAbandonedFolders(output);
   const timings = phaseTimer(now);

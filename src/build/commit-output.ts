@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "./fs-atomic.js";
 import { manifestPath, writeManifest, type Manifest } from "./output-manifest.js";
@@ -44,6 +44,40 @@ export function removeAbandonedFolders(output: string): void {
   for (const name of names) {
     const m = /^(?:staging|old)-(\d+)-\d+$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : "");
     if (m && !isRunning(Number(m[1]))) removeInBackground(path.join(dir, name));
+  }
+}
+
+/** Two builds into one output would commit over each other; the second waits its turn. */
+export class OutputLockedError extends Error {}
+
+/**
+ * Takes `<output>.versus-lock` for this process and returns its release. A lock whose process
+ * is gone (a build that died) is taken over; one whose process runs throws OutputLockedError.
+ * @example const release = lockOutput(output); try { … } finally { release(); }
+ */
+export function lockOutput(output: string): () => void {
+  const file = `${output}.versus-lock`;
+  mkdirSync(path.dirname(output), { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = Number(readTextOr(file, ""));
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+      throw new OutputLockedError(`another versus build (process ${holder}) is writing to ${output}; wait for it to finish, or stop it`);
+    }
+    rmSync(file, { force: true }); // left by a build that died
+  }
+}
+
+function readTextOr(file: string, fallback: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return fallback;
   }
 }
 

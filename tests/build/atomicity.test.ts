@@ -220,3 +220,29 @@ describe("folders left by builds that died", () => {
     expect(await eventually(() => !existsSync(leftover))).toBe(true);
   });
 });
+
+// Two builds into one output used to commit over each other, sharing one journal file.
+describe("two builds into one output", () => {
+  it("the second stops in one line while the first runs, touching nothing", async () => {
+    const out = join(await tempDir(), "site");
+    await build(root, out);
+    // A lock held by a running process (this one's parent, the test runner, stands in for a build).
+    writeFileSync(`${out}.versus-lock`, String(process.ppid));
+    const before = snapshot(dirname(out));
+    const result = await runVersus(["build", "--root", root, "--output", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`versus build: another versus build (process ${process.ppid}) is writing to ${out}; wait for it to finish, or stop it; the previous output was left unchanged\n`);
+    expect(snapshot(dirname(out))).toEqual(before);
+    rmSync(`${out}.versus-lock`);
+  });
+
+  it("a lock left by a build that died is taken over, and released after the build", async () => {
+    const out = join(await tempDir(), "site");
+    await build(root, out);
+    const child = spawn(process.execPath, ["-e", "0"]);
+    await new Promise((resolve) => child.on("exit", resolve));
+    writeFileSync(`${out}.versus-lock`, String(child.pid));
+    expect((await runVersus(["build", "--root", root, "--output", out])).code).toBe(0);
+    expect(existsSync(`${out}.versus-lock`)).toBe(false);
+  });
+});
