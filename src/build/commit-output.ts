@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "./fs-atomic.js";
+import { isProcessRunning } from "./process-running.js";
 import { manifestPath, writeManifest, type Manifest } from "./output-manifest.js";
 
 /**
@@ -43,7 +44,7 @@ export function removeAbandonedFolders(output: string): void {
   }
   for (const name of names) {
     const m = /^(?:staging|old)-(\d+)-\d+$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : "");
-    if (m && !isRunning(Number(m[1]))) removeInBackground(path.join(dir, name));
+    if (m && !isProcessRunning(Number(m[1]))) removeInBackground(path.join(dir, name));
   }
 }
 
@@ -66,7 +67,7 @@ export function lockOutput(output: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const holder = Number(readTextOr(file, ""));
-    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isProcessRunning(holder)) {
       throw new OutputLockedError(`another versus build (process ${holder}) is writing to ${output}; wait for it to finish, or stop it`);
     }
     rmSync(file, { force: true }); // left by a build that died
@@ -81,15 +82,6 @@ function readTextOr(file: string, fallback: string): string {
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Replaces `output` by the complete `staging` folder. */
 export function swapInFresh(output: string, staging: string, manifest: Manifest): void {

@@ -14,15 +14,21 @@ afterAll(() => {
   for (const r of roots) rmSync(r, { recursive: true, force: true });
 });
 
+/** `versus serve` on a copy of the minimal fixture root, stopped and deleted after the tests. */
+async function serveMinimalRoot(): Promise<{ root: string; server: DevServer }> {
+  const root = mkdtempSync(path.join(os.tmpdir(), "versus-serve-"));
+  roots.push(root);
+  cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
+  const server = await startDevServer(root, "/products/nats/");
+  servers.push(server);
+  return { root, server };
+}
+
 describe("versus serve", () => {
   // Regression: the SIGINT listener replaced Node's default exit but left Eleventy's watcher and
   // server open, so the first Ctrl-C printed nothing and the server kept running.
   it.each(["SIGINT", "SIGTERM"] as const)("stops on the first %s: exit code 0, the port closed", async (signal) => {
-    const root = mkdtempSync(path.join(os.tmpdir(), "versus-serve-"));
-    roots.push(root);
-    cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
-    const server = await startDevServer(root, "/products/nats/");
-    servers.push(server);
+    const { server } = await serveMinimalRoot();
     server.child.kill(signal);
     const code = await Promise.race([server.exited, new Promise<string>((r) => setTimeout(() => r("still running after 15 s"), 15_000))]);
     expect(code).toBe(0);
@@ -32,11 +38,7 @@ describe("versus serve", () => {
   // Regression: Eleventy 3.1 logs a deleted file without rebuilding, so a deleted product's
   // pages stayed up, and other pages kept listing it, until the next save of another file.
   it("takes a deleted product's pages down", async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), "versus-serve-"));
-    roots.push(root);
-    cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
-    const server = await startDevServer(root, "/products/nats/");
-    servers.push(server);
+    const { root, server } = await serveMinimalRoot();
     const status = async (page: string): Promise<number> => (await fetch(server.origin + page)).status;
     expect(await status("/compare/apache-kafka-vs-nats/")).toBe(200);
     rmSync(path.join(root, "content/products/nats.md"));
@@ -49,11 +51,7 @@ describe("versus serve", () => {
   // Regression: the dev server wrote into _site too, so a build run while it served kept the
   // dev server's pages (no search form, another as-of time) and published them.
   it("leaves _site to versus build: a build while serving is the same as one without", async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), "versus-serve-"));
-    roots.push(root);
-    cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
-    const server = await startDevServer(root, "/products/nats/");
-    servers.push(server);
+    const { root, server } = await serveMinimalRoot();
     expect(existsSync(path.join(root, "_site"))).toBe(false);
     expect((await runVersus(["build", "--root", root])).code).toBe(0);
     const nats = path.join(root, "content/products/nats.md");

@@ -20,6 +20,7 @@ import { isMainThread } from "node:worker_threads";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCaptured } from "./run-captured.js";
+import { isProcessRunning } from "../../src/build/process-running.js";
 
 /** The repository root (this file is tests/helpers/built-site.ts). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -84,21 +85,13 @@ let fallbackBuild: Promise<string> | undefined;
 
 const FALLBACK_PREFIX = "versus-test-site-run";
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Removes fallback builds of earlier runs (their vitest process is gone). */
 async function removeStaleFallbackBuilds(): Promise<void> {
   const names = await readdir(tmpdir()).catch(() => [] as string[]);
   for (const name of names) {
     const pid = Number(name.slice(FALLBACK_PREFIX.length));
-    if (name.startsWith(FALLBACK_PREFIX) && Number.isInteger(pid) && pid > 0 && !processAlive(pid)) {
+    if (name.startsWith(FALLBACK_PREFIX) && Number.isInteger(pid) && pid > 0 && !isProcessRunning(pid)) {
       await rm(join(tmpdir(), name), { recursive: true, force: true });
     }
   }
