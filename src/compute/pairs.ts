@@ -105,11 +105,10 @@ export interface PairUrl {
 /**
  * URLs that two pairs would share, each with the two claims on it: pages and reverse-order
  * redirects alike. Only a product slug containing "-vs-" makes this possible (slugs allow it),
- * as in "x" + "y-vs-z" and "x-vs-y" + "z"; without one the answer is empty at no cost.
+ * as in "x" + "y-vs-z" and "x-vs-y" + "z"; callers skip the call when no slug has one.
  * @example pairUrlClashes(choosePairs([{ slug: "x", sector: "s" }, { slug: "y-vs-z", sector: "s" }, { slug: "x-vs-y", sector: "s" }, { slug: "z", sector: "s" }], "all", []))[0].slug // "x-vs-y-vs-z"
  */
 export function pairUrlClashes(pairs: readonly PairRef[]): { slug: string; claims: [PairUrl, PairUrl] }[] {
-  if (!pairs.some((p) => p.a.includes("-vs-") || p.b.includes("-vs-"))) return [];
   const claimed = new Map<string, PairUrl>();
   const clashes: { slug: string; claims: [PairUrl, PairUrl] }[] = [];
   for (const pair of pairs) {

@@ -85,7 +85,6 @@ let fallbackBuild: Promise<string> | undefined;
 
 const FALLBACK_PREFIX = "versus-test-site-run";
 
-
 /** Removes fallback builds of earlier runs (their vitest process is gone). */
 async function removeStaleFallbackBuilds(): Promise<void> {
   const names = await readdir(tmpdir()).catch(() => [] as string[]);
