@@ -2,14 +2,12 @@
  * `versus serve` while an editor saves: an invalid save shows every problem in the terminal and
  * in the open browser tab, the server keeps running, and the next valid save brings the page back.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../helpers/built-site.js";
 import { chromiumAvailable, launchChromium } from "../helpers/browser.js";
-import { startDevServer, waitFor, type DevServer } from "../helpers/dev-server.js";
+import { serveMinimalRootCopy, waitFor, type DevServer } from "../helpers/dev-server.js";
 
 const run = chromiumAvailable();
 
@@ -21,9 +19,7 @@ describe.skipIf(!run)("versus serve: editing live", () => {
   const product = () => path.join(root, "content/products/nats.md");
 
   beforeAll(async () => {
-    root = mkdtempSync(path.join(os.tmpdir(), "versus-live-"));
-    cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
-    server = await startDevServer(root, "/products/nats/");
+    ({ root, server } = await serveMinimalRootCopy());
     url = `${server.origin}/products/nats/`;
     browser = await launchChromium();
   }, 120_000);

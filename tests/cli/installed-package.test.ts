@@ -4,11 +4,12 @@
  * lock file was read unconditionally (ENOENT and a stack trace), Eleventy's input was relative
  * to the working directory, and Eleventy ignores node_modules, so it wrote no page at all.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTemps, diffTrees, parseSummary, REPO, runVersus, smallRoot, tempDir } from "../build/build-helpers.js";
+import { cleanupTemps, diffTrees, parseSummary, runVersus, smallRoot, tempDir } from "../build/build-helpers.js";
 import { runCaptured } from "../helpers/run-captured.js";
+import { copyVersus } from "../helpers/versus-copy.js";
 
 afterAll(cleanupTemps);
 
@@ -16,11 +17,7 @@ afterAll(cleanupTemps);
 async function siteWithVersusInstalled(): Promise<{ site: string; bin: string }> {
   const site = await smallRoot();
   writeFileSync(join(site, ".gitignore"), "node_modules/\n_site/\n");
-  const pkg = join(site, "node_modules", "versus");
-  mkdirSync(pkg, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { files: string[] };
-  for (const entry of [...manifest.files, "package.json"]) cpSync(join(REPO, entry), join(pkg, entry), { recursive: true });
-  symlinkSync(join(REPO, "node_modules"), join(pkg, "node_modules"));
+  const pkg = copyVersus(join(site, "node_modules", "versus"));
   return { site, bin: join(pkg, "bin", "versus.js") };
 }
 

@@ -1,9 +1,7 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../helpers/built-site.js";
-import { startDevServer, waitFor, type DevServer } from "../helpers/dev-server.js";
+import { serveMinimalRootCopy, waitFor, type DevServer } from "../helpers/dev-server.js";
 import { diffTrees, runVersus } from "../build/build-helpers.js";
 
 const roots: string[] = [];
@@ -14,14 +12,12 @@ afterAll(() => {
   for (const r of roots) rmSync(r, { recursive: true, force: true });
 });
 
-/** `versus serve` on a copy of the minimal fixture root, stopped and deleted after the tests. */
+/** serveMinimalRootCopy, stopped and deleted after the tests. */
 async function serveMinimalRoot(): Promise<{ root: string; server: DevServer }> {
-  const root = mkdtempSync(path.join(os.tmpdir(), "versus-serve-"));
-  roots.push(root);
-  cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
-  const server = await startDevServer(root, "/products/nats/");
-  servers.push(server);
-  return { root, server };
+  const served = await serveMinimalRootCopy();
+  roots.push(served.root);
+  servers.push(served.server);
+  return served;
 }
 
 describe("versus serve", () => {

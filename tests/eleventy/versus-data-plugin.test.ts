@@ -2,15 +2,17 @@
  * The dev server keeps one Nunjucks environment, with its template cache, across rebuilds.
  * Template edits must still reach every page, Eleventy's and the renderer's, on every save.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/built-site.js";
-import { startDevServer, waitFor, type DevServer } from "../helpers/dev-server.js";
+import { serveMinimalRootCopy, waitFor, type DevServer } from "../helpers/dev-server.js";
+import { copyVersus } from "../helpers/versus-copy.js";
 
 describe("versus serve: template edits", () => {
   let work: string;
+  let root: string;
   let server: DevServer;
   const project = () => path.join(work, "project");
   const layout = () => path.join(project(), "templates/layouts/base.njk");
@@ -18,15 +20,12 @@ describe("versus serve: template edits", () => {
   beforeAll(async () => {
     // A copy of the project, so editing its templates cannot disturb the other tests.
     work = mkdtempSync(path.join(os.tmpdir(), "versus-templates-"));
-    for (const entry of ["bin", "src", "templates", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json"]) cpSync(path.join(REPO_ROOT, entry), path.join(project(), entry), { recursive: true });
-    symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(project(), "node_modules"));
-    cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), path.join(work, "root"), { recursive: true });
-    server = await startDevServer(path.join(work, "root"), "/products/nats/", project());
+    ({ root, server } = await serveMinimalRootCopy(copyVersus(project())));
   }, 120_000);
 
   afterAll(() => {
     server?.child.kill("SIGKILL");
-    if (work) rmSync(work, { recursive: true, force: true });
+    for (const dir of [work, root]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   // The home page comes from Eleventy, a product page from Versus's renderer; both extend the layout.

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
+import os from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 import { REPO_ROOT } from "./built-site.js";
@@ -58,4 +60,15 @@ export async function startDevServer(root: string, readyPath: string, project = 
     throw new Error(`${error.message}; it printed:\n${terminal}`);
   });
   return { child, origin, terminal: () => terminal, exited };
+}
+
+/**
+ * `versus serve` on a new copy of tests/fixtures/roots/minimal, ready once /products/nats/
+ * answers. The caller stops the server and deletes the root.
+ * @example const { root, server } = await serveMinimalRootCopy()
+ */
+export async function serveMinimalRootCopy(project = REPO_ROOT): Promise<{ root: string; server: DevServer }> {
+  const root = mkdtempSync(path.join(os.tmpdir(), "versus-serve-"));
+  cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
+  return { root, server: await startDevServer(root, "/products/nats/", project) };
 }
