@@ -11,12 +11,12 @@ import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { stringFlag } from "../src/cli/args.js";
-import { benchArgs } from "./args.js";
+import { benchArgs, CORPUS_BUILD_SWITCHES } from "./args.js";
 import { writeCorpus } from "./corpus.js";
 import { buildHugo, hasHugo, writeHugoAnchor } from "./hugo-site.js";
 import { pagesOnlyFlags, timedBuild } from "./timed-build.js";
 
-const args = benchArgs("bench:hugo", ["products", "sectors", "rounds", "out"], ["no-reverse-pages", "with-search", "with-cards", "keep"]);
+const args = benchArgs("bench:hugo", ["products", "sectors", "rounds", "out"], CORPUS_BUILD_SWITCHES);
 const products = Number(stringFlag(args, "products", "600"));
 const sectors = Number(stringFlag(args, "sectors", "4"));
 const rounds = Number(stringFlag(args, "rounds", "3"));

@@ -9,11 +9,11 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { stringFlag } from "../src/cli/args.js";
-import { benchArgs } from "./args.js";
+import { benchArgs, CORPUS_BUILD_SWITCHES } from "./args.js";
 import { writeCorpus } from "./corpus.js";
 import { pagesOnlyFlags, timedBuild } from "./timed-build.js";
 
-const args = benchArgs("bench", ["products", "sectors", "out"], ["no-reverse-pages", "with-search", "with-cards", "keep"]);
+const args = benchArgs("bench", ["products", "sectors", "out"], CORPUS_BUILD_SWITCHES);
 const products = Number(stringFlag(args, "products", "100"));
 const sectors = Number(stringFlag(args, "sectors", "4"));
 const extra = pagesOnlyFlags(args.flags);
