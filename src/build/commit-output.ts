@@ -58,11 +58,16 @@ export class OutputLockedError extends Error {}
  */
 export function lockOutput(output: string): () => void {
   const file = `${output}.versus-lock`;
-  mkdirSync(path.dirname(output), { recursive: true });
+  // A build that stops on content leaves nothing behind, not even a parent folder made for the lock.
+  const madeParent = mkdirSync(path.dirname(output), { recursive: true });
+  const release = (): void => {
+    rmSync(file, { force: true });
+    if (madeParent !== undefined) removeEmptyParents(path.dirname(madeParent), path.relative(path.dirname(madeParent), path.dirname(output)));
+  };
   for (;;) {
     try {
       writeFileSync(file, String(process.pid), { flag: "wx" });
-      return () => rmSync(file, { force: true });
+      return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }

@@ -100,6 +100,14 @@ describe("versus build on a broken root", () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
+  // The output lock needs the output's parent folder; one made for it goes again.
+  it("creates no parent folders for an output in folders that do not exist yet", async () => {
+    const parent = await tempDir();
+    const result = await runVersus(["build", "--root", broken, "--output", join(parent, "new", "deeper", "site")]);
+    expect(result.code).toBe(1);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   it("leaves an existing output folder byte- and mtime-identical", async () => {
     const parent = await tempDir();
     const output = join(parent, "site");
