@@ -10,6 +10,12 @@ import { writeJobs } from "./render-page.js";
 const BATCH = 250;
 /** Below this many pages, starting threads costs more than it saves: render in this thread. */
 const INLINE_LIMIT = 600;
+/**
+ * A page is garbage once written, so the young generation bounds a worker's churn. 24 MB (8 MB
+ * semi-spaces) cut a 600-product build's CPU time by 6-12 % against 8 MB in six alternating
+ * rounds; 16 MB and 48 MB were slower than 24, and peak memory did not move.
+ */
+const YOUNG_GENERATION_MB = 24;
 
 export interface RenderOptions {
   context: PairContext;
@@ -46,8 +52,7 @@ export async function renderPages(jobs: readonly PageJob[], options: RenderOptio
   try {
     await Promise.all(
       Array.from({ length: threads }, () => {
-        // A small young generation keeps each worker lean: a page is garbage once written.
-        const worker = new Worker(entry, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+        const worker = new Worker(entry, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
           const feed = (): void => {
