@@ -54,11 +54,24 @@ export function alternativeCards(ctx: PairContext, of: ProductView[], limit: num
   return ranked.map((r, i) => ({
     product: r.view,
     rank: i + 1,
-    pivots: of.flatMap((p): Link[] => {
-      const slug = pairSlug(r.slug, p.slug);
-      return ctx.pairSlugs.has(slug) ? [{ name: `${r.name} vs ${p.name}`, url: urls.compare(slug) }] : [];
-    }),
+    pivots: of.length === 1 ? pivotTo(ctx, r, of[0]!) : of.flatMap((p) => pivotTo(ctx, r, p)),
   }));
+}
+
+// Per ranked product, its head-to-head link to each page product: a card shows the same link
+// on thousands of pair pages. Keyed by the context's own objects, so each build starts afresh.
+const pivots = new WeakMap<RankedProduct, Map<ProductView, Link[]>>();
+
+function pivotTo(ctx: PairContext, r: RankedProduct, p: ProductView): Link[] {
+  let byProduct = pivots.get(r);
+  if (!byProduct) pivots.set(r, (byProduct = new Map()));
+  let link = byProduct.get(p);
+  if (link === undefined) {
+    const slug = pairSlug(r.slug, p.slug);
+    link = ctx.pairSlugs.has(slug) ? [{ name: `${r.name} vs ${p.name}`, url: urls.compare(slug) }] : [];
+    byProduct.set(p, link);
+  }
+  return link;
 }
 
 /** Page head values shared by every page type. */

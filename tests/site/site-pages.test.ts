@@ -114,6 +114,22 @@ describe("pair page: recent activity", () => {
   });
 });
 
+describe("pair page: alternatives", () => {
+  it("offers a head-to-head from each card to each page product exactly where that pair has a page", () => {
+    // A cross-sector (curated) pair: cards come from both sectors, and only some of their
+    // pairings with Apache Kafka or PostgreSQL have pages.
+    const page = pageOf("/compare/apache-kafka-vs-postgres/");
+    const cards = Object.fromEntries(
+      select(page.doc, "ol.alternatives", "article.product-card").map((li) => [text(select(li, "h3.card-title", "a")), select(li, "div.pivots", "a").map((a) => `${text(a)} ${a.attribs.href}`)]),
+    );
+    expect(cards).toEqual({
+      Redpanda: ["Redpanda vs Apache Kafka /compare/apache-kafka-vs-redpanda/"],
+      NATS: ["NATS vs Apache Kafka /compare/apache-kafka-vs-nats/"],
+      DuckDB: ["DuckDB vs PostgreSQL /compare/duckdb-vs-postgres/"],
+    });
+  });
+});
+
 describe("pair page: generated FAQ", () => {
   const faq = (path: string): { q: string; a: string }[] =>
     select(pageOf(path).doc, "div.faq-item").map((item) => ({ q: text(select(item, "h3")[0]!), a: text(select(item, "p")[0]!) }));
