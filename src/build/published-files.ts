@@ -75,7 +75,7 @@ export async function socialCardFiles(content: Content, model: SiteModel, cacheD
  * Product and curated pages may belong to another shard, so they are rendered here.
  */
 export async function searchFiles(eleventyPages: readonly WrittenPage[], model: SiteModel): Promise<MemoryFile[]> {
-  const env = createNunjucksEnvironment();
+  const env = createNunjucksEnvironment({ forOneBuild: true });
   const ctx = model.pairContext;
   const products = Object.values(ctx.products).map((p) => ({ url: p.url, html: renderJob(env, ctx, { kind: "product", file: "", slug: p.slug }) }));
   const curated = model.pairs

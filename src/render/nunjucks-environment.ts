@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { addFragmentCache } from "./fragment-cache.js";
 import { cacheFrameNameSplits } from "./frame-set-cache.js";
+import { keepImportedMacros } from "./imported-macros-cache.js";
 
 /** The project's templates folder: layouts, pages, components and assets. */
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -13,11 +14,14 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
  * Compiled templates are cached for the environment's life, so one that outlives a rebuild needs
  * edited templates dropped from its cache (Eleventy does this for the one it is given).
  * `templatesDir` is for bundled code, whose own location says nothing about where the templates are.
+ * `forOneBuild` is for an environment dropped after one build (not Eleventy's): it may keep what
+ * does not change while its templates do not (see keepImportedMacros).
  */
-export function createNunjucksEnvironment(options: { templatesDir?: string } = {}): nunjucks.Environment {
+export function createNunjucksEnvironment(options: { templatesDir?: string; forOneBuild?: boolean } = {}): nunjucks.Environment {
   cacheFrameNameSplits();
   const loader = new nunjucks.FileSystemLoader(path.resolve(options.templatesDir ?? TEMPLATES_DIR));
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   addFragmentCache(env);
+  if (options.forOneBuild) keepImportedMacros(env);
   return env;
 }

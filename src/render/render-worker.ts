@@ -8,7 +8,7 @@ import { writeJobs } from "./render-page.js";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "./page-jobs.js";
 
 const { context, outDir, previousDir, templatesDir } = workerData as WorkerSetup;
-const env = createNunjucksEnvironment({ templatesDir });
+const env = createNunjucksEnvironment({ templatesDir, forOneBuild: true });
 const madeDirs = new Set<string>();
 
 parentPort!.on("message", ({ jobs }: WorkerRequest) => {

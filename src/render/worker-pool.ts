@@ -39,7 +39,7 @@ export async function renderPages(jobs: readonly PageJob[], options: RenderOptio
   const unchanged = new Set<string>();
   if (jobs.length === 0) return unchanged;
   if (jobs.length <= INLINE_LIMIT) {
-    const env = createNunjucksEnvironment();
+    const env = createNunjucksEnvironment({ forOneBuild: true });
     for (const file of writeJobs(env, options.context, options.outDir, jobs, new Set(), options.previousDir)) unchanged.add(file);
     options.onProgress?.(jobs.length);
     return unchanged;
