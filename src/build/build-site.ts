@@ -95,15 +95,15 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
 
   timings.lap("model");
   const previous = existsSync(output) ? readManifest(output) : undefined;
-  const manifest: Manifest = { version: 1, files: {} };
+  const manifest: Manifest = { version: 2, files: new Map() };
   const toRender: PageJob[] = [];
   let pages = 0;
   const allJobs = pageJobsWithDigests(model, fingerprint);
   allJobs.forEach(({ job, digest: d }, position) => {
     if (!inShard(shard, position)) return;
-    manifest.files[job.file] = d;
+    manifest.files.set(job.file, d);
     if (job.kind !== "redirect") pages++;
-    if (previous?.files[job.file] !== d) toRender.push(job);
+    if (previous?.files.get(job.file) !== d) toRender.push(job);
   });
 
   timings.lap("digests");
@@ -140,21 +140,23 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
 
     const changed = toRender.map((j) => j.file).filter((f) => !unchanged.has(f));
     // Eleventy rewrote its pages (unless they were kept): keep only those whose bytes changed.
-    for (const page of eleventyPages) {
+    // Eleventy's pages and the other files go into the manifest by name: Eleventy reports its
+    // pages in no fixed order, and the same build must write the same manifest.
+    for (const page of [...eleventyPages].sort(byFile)) {
       const d = digest(page.content);
-      manifest.files[page.file] = d;
+      manifest.files.set(page.file, d);
       if (eleventyReused) continue;
-      if (previous?.files[page.file] === d) unlinkSync(path.join(staging, page.file));
+      if (previous?.files.get(page.file) === d) unlinkSync(path.join(staging, page.file));
       else changed.push(page.file);
     }
     if (shared) {
-      manifest.eleventy = { inputs: eleventyInputs, pages: eleventyPages.map(({ url, file }) => ({ url, file })).sort((x, y) => (x.file < y.file ? -1 : 1)) };
+      manifest.eleventy = { inputs: eleventyInputs, pages: eleventyPages.map(({ url, file }) => ({ url, file })).sort(byFile) };
       pages += eleventyPages.filter((p) => p.file.endsWith(".html")).length;
     }
-    for (const m of memory) {
+    for (const m of [...memory].sort(byFile)) {
       const d = digest(m.bytes);
-      manifest.files[m.file] = d;
-      if (previous?.files[m.file] === d) continue;
+      manifest.files.set(m.file, d);
+      if (previous?.files.get(m.file) === d) continue;
       const target = path.join(staging, m.file);
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, m.bytes);
@@ -162,7 +164,7 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
     }
 
     timings.lap("compare");
-    const removed = previous ? Object.keys(previous.files).filter((f) => !(f in manifest.files)) : [];
+    const removed = previous ? [...previous.files.keys()].filter((f) => !manifest.files.has(f)) : [];
     if (previous) commitChanges(output, { staging, changed, removed, manifest });
     else swapInFresh(output, staging, manifest);
     timings.lap("commit");
@@ -172,7 +174,7 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
       warnings: loaded.problems,
       content,
       pages,
-      files: Object.keys(manifest.files).length,
+      files: manifest.files.size,
       written: changed.length,
       rendered: toRender.length + (eleventyReused ? 0 : eleventyPages.length),
       removed: removed.length,
@@ -182,3 +184,5 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
     throw error;
   }
 }
+
+const byFile = (x: { file: string }, y: { file: string }): number => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0);

@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeF
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { journalPath, nextManifestPath, type Journal } from "../../src/build/commit-output.js";
-import { manifestPath, type Manifest } from "../../src/build/output-manifest.js";
+import { manifestPath, readManifest, writeManifest } from "../../src/build/output-manifest.js";
 import { cleanupRoots, writeFiles } from "../content/helpers.js";
 import {
   build, cleanupTemps, diffTrees, eventually, listEntries, listTree, parseSummary, RENDER_FAILURE_IMPORT, runVersus, smallRoot,
@@ -128,7 +128,7 @@ describe("a commit killed halfway", () => {
     });
     const expectedDir = join(await tempDir(), "expected");
     await build(next, expectedDir);
-    const expectedManifest = JSON.parse(readFileSync(manifestPath(expectedDir), "utf8")) as Manifest;
+    const expectedManifest = readFileSync(manifestPath(expectedDir), "utf8");
 
     // What the interrupted build had staged: the files that differ from the current output.
     const current = new Set(listTree(output));
@@ -142,7 +142,7 @@ describe("a commit killed halfway", () => {
       cpSync(join(expectedDir, f), join(staging, f));
     }
     const journal: Journal = { staging, changed, removed };
-    writeFileSync(nextManifestPath(output), JSON.stringify(expectedManifest));
+    writeFileSync(nextManifestPath(output), expectedManifest);
     writeFileSync(journalPath(output), JSON.stringify(journal));
     // Killed after moving the first half of the changed files, before any removal.
     for (const f of changed.slice(0, Math.ceil(changed.length / 2))) {
@@ -156,7 +156,7 @@ describe("a commit killed halfway", () => {
     expect(existsSync(journalPath(output))).toBe(false);
     expect(existsSync(nextManifestPath(output))).toBe(false);
     expect(diffTrees(output, expectedDir)).toEqual({ onlyA: [], onlyB: [], differ: [] });
-    expect(JSON.parse(readFileSync(manifestPath(output), "utf8"))).toEqual(expectedManifest);
+    expect(readFileSync(manifestPath(output), "utf8")).toBe(expectedManifest);
     expect(existsSync(join(output, "products/nats"))).toBe(false);
     // The staging folder is deleted in the background.
     expect(await eventually(() => !existsSync(staging))).toBe(true);
@@ -170,10 +170,10 @@ describe("a commit killed halfway", () => {
     // A journal whose only change is a new file and whose only removal is the NATS page.
     mkdirSync(join(staging, "extra"), { recursive: true });
     writeFileSync(join(staging, "extra/file.txt"), "moved in by recovery\n");
-    const manifest = JSON.parse(readFileSync(manifestPath(out), "utf8")) as Manifest;
-    delete manifest.files["products/nats/index.html"];
-    manifest.files["extra/file.txt"] = "x";
-    writeFileSync(nextManifestPath(out), JSON.stringify(manifest));
+    const manifest = readManifest(out)!;
+    manifest.files.delete("products/nats/index.html");
+    manifest.files.set("extra/file.txt", "x");
+    writeManifest(out, manifest, nextManifestPath(out));
     writeFileSync(journalPath(out), JSON.stringify({ staging, changed: ["extra/file.txt"], removed: ["products/nats/index.html"] } satisfies Journal));
 
     const broken = await smallRoot({ [NATS]: "---\nname: [\n---\n" });
@@ -182,7 +182,7 @@ describe("a commit killed halfway", () => {
     expect(readFileSync(join(out, "extra/file.txt"), "utf8")).toBe("moved in by recovery\n");
     expect(existsSync(join(out, "products/nats/index.html"))).toBe(false);
     expect(existsSync(journalPath(out))).toBe(false);
-    expect(JSON.parse(readFileSync(manifestPath(out), "utf8"))).toEqual(manifest);
+    expect(readManifest(out)).toEqual(manifest);
     expect(await eventually(() => !existsSync(staging))).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanupRoots } from "../content/helpers.js";
 import { build, cleanupTemps, diffTrees, listTree, parseSummary, smallRoot, tempDir, type RunResult } from "./build-helpers.js";
+import { readManifest } from "../../src/build/output-manifest.js";
 
 let root: string;
 let parent: string;
@@ -35,7 +36,7 @@ describe("reproducibility", () => {
     expect(diffTrees(a, b)).toEqual({ onlyA: [], onlyB: [], differ: [] });
     // The manifests beside the outputs list the same files. (Their page digests include a
     // fingerprint of src/ and templates/, so they are not compared while others edit the tree.)
-    const files = (dir: string): string[] => Object.keys((JSON.parse(readFileSync(`${dir}.versus-manifest.json`, "utf8")) as { files: object }).files).sort();
+    const files = (dir: string): string[] => [...readManifest(dir)!.files.keys()].sort();
     expect(files(b)).toEqual(files(a));
     expect(files(a)).toEqual(listTree(a));
   });
