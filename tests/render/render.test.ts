@@ -11,7 +11,7 @@ import { pageJobsWithDigests } from "../../src/build/page-digests.js";
 import { loadRoot } from "../../src/content/load-root.js";
 import { createNunjucksEnvironment } from "../../src/render/nunjucks-environment.js";
 import type { PageJob } from "../../src/render/page-jobs.js";
-import { renderJob } from "../../src/render/render-page.js";
+import { renderJob, writeJobs } from "../../src/render/render-page.js";
 import { renderPages } from "../../src/render/worker-pool.js";
 import { buildSiteModel, type SiteModel } from "../../src/site/site-model.js";
 import { cleanupRoots, makeRoot, md, SECTIONS } from "../content/helpers.js";
@@ -125,6 +125,19 @@ describe("renderPages", () => {
     const env = createNunjucksEnvironment();
     const differ = big.jobs.filter((job) => readFileSync(join(outDir, job.file), "utf8") !== renderJob(env, big.model.pairContext, job));
     expect(differ.map((j) => j.file)).toEqual([]);
+  });
+
+  it("writes the same bytes with a previous output to compare against as without one", async () => {
+    // A page is written from its string without a previous output, from a Buffer with one;
+    // both must encode alike, a lone surrogate (U+FFFD in UTF-8) included.
+    const pages: PageJob[] = [...jobs.slice(0, 3), { kind: "redirect", file: "odd/index.html", from: "/odd/", to: "/compare/\ud800-vs-x/" }];
+    const [fresh, compared, previous] = [await tempDir(), await tempDir(), await tempDir()];
+    const env = createNunjucksEnvironment();
+    writeJobs(env, model.pairContext, fresh, pages, new Set());
+    writeJobs(env, model.pairContext, compared, pages, new Set(), previous);
+    expect(listTree(compared)).toEqual(listTree(fresh));
+    for (const file of listTree(fresh)) expect(readFileSync(join(compared, file)).equals(readFileSync(join(fresh, file))), file).toBe(true);
+    expect(readFileSync(join(fresh, "odd/index.html"), "utf8")).toContain("/compare/\ufffd-vs-x/");
   });
 
   it("does nothing for no jobs", async () => {
