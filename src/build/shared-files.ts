@@ -52,8 +52,12 @@ export async function sharedFiles(input: {
   }
   // Named after every top-level entry of the whole site (all shards), so it is the same file in
   // a shard build and a full one.
-  const files = [...input.pageFiles, ...eleventyPages.map((p) => p.file), ...memory.map((m) => m.file), "_headers"];
-  memory.push({ file: "_headers", bytes: headersFile([...new Set(files.map((f) => f.split("/")[0]!))].sort()) });
+  const topLevel = new Set<string>(["_headers"]);
+  for (const files of [input.pageFiles, eleventyPages.map((p) => p.file), memory.map((m) => m.file)]) {
+    // indexOf, not split: this runs over every file of the site (90,000 at 600 products).
+    for (const f of files) topLevel.add(f.includes("/") ? f.slice(0, f.indexOf("/")) : f);
+  }
+  memory.push({ file: "_headers", bytes: headersFile([...topLevel].sort()) });
   return { eleventyPages, eleventyReused, eleventyInputs, memory };
 }
 
