@@ -142,7 +142,8 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
     // Eleventy rewrote its pages (unless they were kept): keep only those whose bytes changed.
     // Eleventy's pages and the other files go into the manifest by name: Eleventy reports its
     // pages in no fixed order, and the same build must write the same manifest.
-    for (const page of [...eleventyPages].sort(byFile)) {
+    const pagesByFile = [...eleventyPages].sort(byFile);
+    for (const page of pagesByFile) {
       const d = digest(page.content);
       manifest.files.set(page.file, d);
       if (eleventyReused) continue;
@@ -150,7 +151,7 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
       else changed.push(page.file);
     }
     if (shared) {
-      manifest.eleventy = { inputs: eleventyInputs, pages: eleventyPages.map(({ url, file }) => ({ url, file })).sort(byFile) };
+      manifest.eleventy = { inputs: eleventyInputs, pages: pagesByFile.map(({ url, file }) => ({ url, file })) };
       pages += eleventyPages.filter((p) => p.file.endsWith(".html")).length;
     }
     for (const m of [...memory].sort(byFile)) {
