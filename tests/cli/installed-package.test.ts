@@ -7,11 +7,14 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTemps, diffTrees, parseSummary, runVersus, smallRoot, tempDir } from "../build/build-helpers.js";
+import { cleanupTemps, diffTrees, parseSummary, runVersus, smallRoot, SOURCE_DATE_EPOCH, tempDir } from "../build/build-helpers.js";
 import { runCaptured } from "../helpers/run-captured.js";
 import { copyVersus } from "../helpers/versus-copy.js";
 
 afterAll(cleanupTemps);
+
+/** As a site's own CI would run it: a fixed as-of time, and no loader of this test run's. */
+const ENV = { ...process.env, SOURCE_DATE_EPOCH, NODE_OPTIONS: "" };
 
 /** A site folder with Versus installed as npm would: the package's `files`, its dependencies reachable. */
 async function siteWithVersusInstalled(): Promise<{ site: string; bin: string }> {
@@ -24,11 +27,10 @@ async function siteWithVersusInstalled(): Promise<{ site: string; bin: string }>
 describe("Versus installed as a package", () => {
   it("checks and builds a site from the site's own folder, the same bytes as from this project", async () => {
     const { site, bin } = await siteWithVersusInstalled();
-    const env = { ...process.env, SOURCE_DATE_EPOCH: "1779451200", NODE_OPTIONS: "" };
-    const check = await runCaptured(process.execPath, [bin, "check"], { cwd: site, env });
+    const check = await runCaptured(process.execPath, [bin, "check"], { cwd: site, env: ENV });
     expect(check.stderr).toBe("");
     expect(check.code).toBe(0);
-    const installed = await runCaptured(process.execPath, [bin, "build", "--no-social-cards"], { cwd: site, env });
+    const installed = await runCaptured(process.execPath, [bin, "build", "--no-social-cards"], { cwd: site, env: ENV });
     expect(installed.stderr).toBe("");
     expect(installed.code).toBe(0);
 
@@ -44,7 +46,7 @@ describe("Versus installed as a package", () => {
     // Without this line Eleventy ignores every template under node_modules, silently.
     const config = join(site, "node_modules", "versus", ".eleventy.ts");
     writeFileSync(config, readFileSync(config, "utf8").replace(/^.*ignores\.delete.*$/m, ""));
-    const result = await runCaptured(process.execPath, [bin, "build", "--no-social-cards"], { cwd: site, env: { ...process.env, SOURCE_DATE_EPOCH: "1779451200", NODE_OPTIONS: "" } });
+    const result = await runCaptured(process.execPath, [bin, "build", "--no-social-cards"], { cwd: site, env: ENV });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
