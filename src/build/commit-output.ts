@@ -87,7 +87,6 @@ function readTextOr(file: string, fallback: string): string {
   }
 }
 
-
 /** Replaces `output` by the complete `staging` folder. */
 export function swapInFresh(output: string, staging: string, manifest: Manifest): void {
   let old: string | undefined;

@@ -71,4 +71,3 @@ export async function main(argv: readonly string[]): Promise<number> {
 function isSystemError(error: unknown): error is Error & { code: string; syscall: string } {
   return error instanceof Error && typeof (error as { code?: unknown }).code === "string" && typeof (error as { syscall?: unknown }).syscall === "string";
 }
-
