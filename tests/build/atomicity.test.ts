@@ -189,14 +189,14 @@ describe("a commit killed halfway", () => {
 
 // Regression: a build killed during rendering (SIGKILL, out of memory, Ctrl-C) left its staging
 // folder, gigabytes on a large site, beside the output for good.
-describe("folders left by builds that died", () => {
-  /** The pid of a process that has exited. */
-  const deadPid = async (): Promise<number> => {
-    const child = spawn(process.execPath, ["-e", "0"]);
-    await new Promise((resolve) => child.on("exit", resolve));
-    return child.pid!;
-  };
+/** The pid of a process that has exited, as a build that died leaves in its file names. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ["-e", "0"]);
+  await new Promise((resolve) => child.on("exit", resolve));
+  return child.pid!;
+}
 
+describe("folders left by builds that died", () => {
   it("are deleted by the next build; a running build's and other outputs' are kept", async () => {
     const out = join(await tempDir(), "site");
     await build(root, out);
@@ -239,9 +239,7 @@ describe("two builds into one output", () => {
   it("a lock left by a build that died is taken over, and released after the build", async () => {
     const out = join(await tempDir(), "site");
     await build(root, out);
-    const child = spawn(process.execPath, ["-e", "0"]);
-    await new Promise((resolve) => child.on("exit", resolve));
-    writeFileSync(`${out}.versus-lock`, String(child.pid));
+    writeFileSync(`${out}.versus-lock`, String(await deadPid()));
     expect((await runVersus(["build", "--root", root, "--output", out])).code).toBe(0);
     expect(existsSync(`${out}.versus-lock`)).toBe(false);
   });
