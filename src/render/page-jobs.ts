@@ -4,7 +4,10 @@ export type PageJob =
   | { kind: "pair"; file: string; slug: string; a: string; b: string }
   | { kind: "redirect"; file: string; from: string; to: string };
 
-/** What a worker needs once, before any job: the shared per-product data and where to write. */
+/**
+ * What a worker needs once, before any job: the shared per-product data and where to write.
+ * The context's product and alternatives pages come empty; their views come with their jobs.
+ */
 export interface WorkerSetup {
   context: import("../site/pair-page.js").PairContext;
   outDir: string;
@@ -13,5 +16,7 @@ export interface WorkerSetup {
   templatesDir: string;
 }
 
-export type WorkerRequest = { jobs: PageJob[] };
+/** The product and alternatives page views a batch of jobs needs. */
+export type PageViews = Pick<import("../site/pair-page.js").PairContext, "productPages" | "alternativesPages">;
+export type WorkerRequest = { jobs: PageJob[]; pages: PageViews };
 export type WorkerReply = { done: number; unchanged: string[] } | { error: string };

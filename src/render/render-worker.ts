@@ -1,6 +1,7 @@
 /**
- * A render worker: receives the pair context once (workerData), then batches of jobs, and writes
- * each page under `outDir`. Runs in a worker thread so both cores render.
+ * A render worker: receives the pair context once (workerData), then batches of jobs with the
+ * views of their product and alternatives pages, and writes each page under `outDir`. Runs in a
+ * worker thread so both cores render.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { createNunjucksEnvironment } from "./nunjucks-environment.js";
@@ -11,8 +12,10 @@ const { context, outDir, previousDir, templatesDir } = workerData as WorkerSetup
 const env = createNunjucksEnvironment({ templatesDir, forOneBuild: true });
 const madeDirs = new Set<string>();
 
-parentPort!.on("message", ({ jobs }: WorkerRequest) => {
+parentPort!.on("message", ({ jobs, pages }: WorkerRequest) => {
   try {
+    Object.assign(context.productPages, pages.productPages);
+    Object.assign(context.alternativesPages, pages.alternativesPages);
     const unchanged = writeJobs(env, context, outDir, jobs, madeDirs, previousDir);
     parentPort!.postMessage({ done: jobs.length, unchanged } satisfies WorkerReply);
   } catch (error) {

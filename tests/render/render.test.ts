@@ -127,6 +127,20 @@ describe("renderPages", () => {
     expect(differ.map((j) => j.file)).toEqual([]);
   });
 
+  it("gives worker-rendered product pages their views in whichever batch they come", async () => {
+    // Product and alternatives views travel with their batch, not in the shared context:
+    // reversed, those jobs come last, in another batch than the first.
+    const big = await bigModel(26);
+    const reversed = [...big.jobs].reverse();
+    const outDir = await tempDir();
+    await renderPages(reversed, { context: big.model.pairContext, outDir });
+    const env = createNunjucksEnvironment();
+    const products = reversed.filter((job) => job.kind === "product" || job.kind === "alternatives");
+    expect(products).toHaveLength(52);
+    const differ = products.filter((job) => readFileSync(join(outDir, job.file), "utf8") !== renderJob(env, big.model.pairContext, job));
+    expect(differ.map((j) => j.file)).toEqual([]);
+  });
+
   it("writes the same bytes with a previous output to compare against as without one", async () => {
     // A page is written from its string without a previous output, from a Buffer with one;
     // both must encode alike, a lone surrogate (U+FFFD in UTF-8) included.
