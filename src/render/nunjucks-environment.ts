@@ -4,6 +4,7 @@ import nunjucks from "nunjucks";
 import { addFragmentCache } from "./fragment-cache.js";
 import { cacheFrameNameSplits } from "./frame-set-cache.js";
 import { keepImportedMacros } from "./imported-macros-cache.js";
+import { installRuntimeFastPaths } from "./runtime-fast-paths.js";
 
 /** The project's templates folder: layouts, pages, components and assets. */
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -19,6 +20,7 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
  */
 export function createNunjucksEnvironment(options: { templatesDir?: string; forOneBuild?: boolean } = {}): nunjucks.Environment {
   cacheFrameNameSplits();
+  installRuntimeFastPaths();
   const loader = new nunjucks.FileSystemLoader(path.resolve(options.templatesDir ?? TEMPLATES_DIR));
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   addFragmentCache(env);
