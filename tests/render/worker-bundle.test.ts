@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { workerBundle } from "../../src/render/worker-bundle.js";
 import { TEMPLATES_DIR } from "../../src/render/nunjucks-environment.js";
-import type { WorkerReply, WorkerSetup } from "../../src/render/page-jobs.js";
+import type { WorkerReply, WorkerRequest, WorkerSetup } from "../../src/render/page-jobs.js";
 
 // Outside any node_modules, so a bundle here must run without package lookups from its folder.
 const dir = mkdtempSync(path.join(os.tmpdir(), "versus-bundles-"));
@@ -56,12 +56,16 @@ describe("workerBundle", () => {
 
   it("renders in a worker from a folder outside node_modules", async () => {
     const outDir = path.join(dir, "out");
-    const setup = { context: { site: { url: "https://example.com" } }, outDir, templatesDir: TEMPLATES_DIR } as unknown as WorkerSetup;
+    const setup = { context: { site: { url: "https://example.com" }, productPages: {}, alternativesPages: {} }, outDir, templatesDir: TEMPLATES_DIR } as unknown as WorkerSetup;
     const worker = new Worker(await workerBundle("one", [dir]), { workerData: setup });
     try {
       const reply = await new Promise<WorkerReply>((resolve, reject) => {
         worker.once("message", resolve).once("error", reject);
-        worker.postMessage({ jobs: [{ kind: "redirect", file: "compare/b-vs-a/index.html", from: "/compare/b-vs-a/", to: "/compare/a-vs-b/" }] });
+        const request: WorkerRequest = {
+          jobs: [{ kind: "redirect", file: "compare/b-vs-a/index.html", from: "/compare/b-vs-a/", to: "/compare/a-vs-b/" }],
+          pages: { productPages: {}, alternativesPages: {} },
+        };
+        worker.postMessage(request);
       });
       expect(reply).toEqual({ done: 1, unchanged: [] });
     } finally {
