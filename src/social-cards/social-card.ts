@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import satori from "satori";
 import { Resvg } from "@resvg/resvg-js";
+import { CARD_FONT_SUBSETS, hasCardGlyph } from "./font-coverage.js";
 
 export interface SocialCardStat {
   label: string;
@@ -41,50 +42,28 @@ const STAT_GAP = 32;
 const MAX_TEXT = 300;
 
 /**
- * Inter subsets, one satori font per subset and weight. Each subset gets its own family name
- * because satori keeps one face per name and weight; other names serve as glyph fallbacks.
+ * Inter subsets (CARD_FONT_SUBSETS), one satori font per subset and weight. Each subset gets its
+ * own family name because satori keeps one face per name and weight; other names serve as glyph
+ * fallbacks.
  */
-const SUBSETS = ["latin", "latin-ext", "greek", "greek-ext", "cyrillic", "cyrillic-ext", "vietnamese"] as const;
 const WEIGHTS = [400, 700] as const;
 const FAMILY = "Inter";
 
 type SatoriFont = { name: string; data: Buffer; weight: (typeof WEIGHTS)[number]; style: "normal" };
 
-interface FontSet {
-  fonts: SatoriFont[];
-  /** Code point ranges the loaded subsets cover, from @fontsource/inter/unicode.json. */
-  ranges: [number, number][];
-}
-
 // Read once per process: satori also caches parsed fonts per array, so the same array is reused.
-let fontSet: FontSet | undefined;
+let loadedFonts: SatoriFont[] | undefined;
 
-function loadFonts(): FontSet {
-  if (fontSet) return fontSet;
+function loadFonts(): SatoriFont[] {
+  if (loadedFonts) return loadedFonts;
   const require = createRequire(import.meta.url);
-  const unicode = JSON.parse(readFileSync(require.resolve("@fontsource/inter/unicode.json"), "utf8")) as Record<string, string>;
-  const fonts: SatoriFont[] = [];
-  const ranges: [number, number][] = [];
-  for (const subset of SUBSETS) {
-    for (const weight of WEIGHTS) {
+  loadedFonts = CARD_FONT_SUBSETS.flatMap((subset) =>
+    WEIGHTS.map((weight) => {
       const file = require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`);
-      fonts.push({ name: subset === "latin" ? FAMILY : `${FAMILY} ${subset}`, data: readFileSync(file), weight, style: "normal" });
-    }
-    ranges.push(...parseUnicodeRange(unicode[subset] ?? ""));
-  }
-  fontSet = { fonts, ranges };
-  return fontSet;
-}
-
-/**
- * Code point ranges from a CSS unicode-range list.
- * @example parseUnicodeRange("U+0000-00FF,U+0131") // [[0, 255], [305, 305]]
- */
-export function parseUnicodeRange(list: string): [number, number][] {
-  return list.split(",").flatMap((part) => {
-    const m = /^\s*U\+([0-9A-F]+)(?:-([0-9A-F]+))?\s*$/i.exec(part);
-    return m ? [[parseInt(m[1]!, 16), parseInt(m[2] ?? m[1]!, 16)] as [number, number]] : [];
-  });
+      return { name: subset === "latin" ? FAMILY : `${FAMILY} ${subset}`, data: readFileSync(file), weight, style: "normal" as const };
+    }),
+  );
+  return loadedFonts;
 }
 
 /**
@@ -94,12 +73,11 @@ export function parseUnicodeRange(list: string): [number, number][] {
  * @example cardText("Kafka\u202E ⚡ 東京\n  streams") // "Kafka streams"
  */
 export function cardText(text: string): string {
-  const { ranges } = loadFonts();
   let out = "";
   for (const ch of text.normalize("NFC").replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, " ")) {
     if (/\p{Cf}/u.test(ch)) continue;
     const cp = ch.codePointAt(0)!;
-    if (ch === " " || ranges.some(([lo, hi]) => cp >= lo && cp <= hi)) out += ch;
+    if (ch === " " || hasCardGlyph(cp)) out += ch;
   }
   out = out.replace(/\s+/g, " ").trim();
   return [...out].length > MAX_TEXT ? [...out].slice(0, MAX_TEXT).join("") : out;
@@ -210,7 +188,7 @@ function cardElement(card: SocialCard): El {
  * png.length // about 40 kB
  */
 export async function renderSocialCard(card: SocialCard): Promise<Uint8Array> {
-  const { fonts } = loadFonts();
+  const fonts = loadFonts();
   // satori's types name React's ReactNode; the plain-object tree is what it reads at runtime.
   const svg = await satori(cardElement(card) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
   // Text is already paths, so no system fonts: faster, and the output cannot vary by machine.

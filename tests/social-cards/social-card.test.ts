@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CARD_HEIGHT, CARD_WIDTH, cardText, parseUnicodeRange, renderSocialCard, titleFit, type SocialCard } from "../../src/social-cards/social-card.js";
+import { CARD_HEIGHT, CARD_WIDTH, cardText, renderSocialCard, titleFit, type SocialCard } from "../../src/social-cards/social-card.js";
 import { isPng } from "../../src/social-cards/card-cache.js";
 
 const CARD: SocialCard = {
@@ -73,11 +73,5 @@ describe("titleFit", () => {
     expect(sizes[0]).toBe(76);
     expect(sizes).toEqual([...sizes].sort((x, y) => y - x));
     expect(titleFit("a".repeat(1000))).toEqual({ size: 44, lines: 4 });
-  });
-});
-
-describe("parseUnicodeRange", () => {
-  it("reads single code points and ranges", () => {
-    expect(parseUnicodeRange("U+0000-00FF,U+0131, U+2000-206F")).toEqual([[0, 255], [0x131, 0x131], [0x2000, 0x206f]]);
   });
 });
