@@ -1,7 +1,7 @@
 /**
  * Staleness warnings: products whose editorial review (`updated`) or figures (`metrics.as_of`)
  * are older than `site.stale_after_days`. Warnings never fail a build; they remind editors.
- * Lines are left out: the checker knows the front-matter lines and adds them itself.
+ * Lines are left out: the loaded content keeps none, and `versus check` adds them from the loader.
  */
 import { parseIsoDate } from "../content/schema/index.js";
 import type { Content, Problem, Product } from "../content/types.js";

@@ -45,7 +45,7 @@ const CONCURRENCY = 32;
 
 type Loaded<T> = Checked<T> & { body: string; sections?: BodySection[] };
 
-const SITE_FILE = "data/site.json";
+export const SITE_FILE = "data/site.json";
 
 /**
  * Loads and validates every record of a site root. Never throws for content problems: each
@@ -110,7 +110,8 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
     comparisons: comparisons.map((c): Comparison => ({ slug: c.slug, file: c.file, ...c.fields!, a: c.pair!.a, b: c.pair!.b, body: c.body })),
     matrices: matrices.map((m): Matrix => ({ slug: m.slug, file: m.file, ...m.fields!, body: m.body })),
   };
-  return { content, problems: sorted };
+  const lines = new Map([...sectors, ...products, ...comparisons, ...matrices].map((r) => [r.file, r.lines]));
+  return { content, problems: sorted, lineOf: (file, field) => lines.get(file)?.get(field.split(".")) };
 }
 
 async function loadRecord<S extends z.ZodType>(f: FoundFile, schema: S, problems: Problem[], product: boolean, cache: RecordCache | undefined): Promise<Loaded<z.output<S>>> {

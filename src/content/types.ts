@@ -63,4 +63,9 @@ export interface LoadResult {
   content?: Content;
   /** Errors and warnings, sorted by file, then line. */
   problems: Problem[];
+  /**
+   * The line of a field (`name`, `metrics.as_of`) in a record file, for problems found after
+   * loading; undefined when the file does not hold that field itself.
+   */
+  lineOf?: (file: string, field: string) => number | undefined;
 }

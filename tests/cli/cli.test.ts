@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { cleanupRoots, makeRoot } from "../content/helpers.js";
+import { cleanupRoots, makeRoot, md, PRODUCT_FIELDS, SECTIONS } from "../content/helpers.js";
 import { build, cleanupTemps, diffTrees, listEntries, parseSummary, REPO, runVersus, smallRoot, snapshot, stagingFoldersBeside, tempDir } from "../build/build-helpers.js";
 
 /** Every problem of the cli-broken overlay, in the order `check` must print them. */
@@ -62,6 +62,25 @@ describe("versus check", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(lines(r.stderr)).toEqual([...BROKEN_LINES, "5 errors, 1 warning: fix them and run check again", ""]);
+  });
+
+  it("warns, with file, line and field, of stale dates and text a social card cannot draw, and still exits 0", async () => {
+    const root = await makeRoot({
+      files: {
+        "content/products/tokyo-mq.md": md(
+          PRODUCT_FIELDS.replace("name: Test Product", "name: 東京 MQ ⚡").replace("tagline: A product for tests.", "tagline: Łódź-grade queues.").replace("updated: 2026-01-15", "updated: 2025-01-15"),
+          SECTIONS,
+        ),
+      },
+    });
+    const result = await runVersus(["check", "--root", root]);
+    expect(lines(result.stderr)).toEqual([
+      'warning: content/products/tokyo-mq.md:2: name: the social card leaves out "東", "京", "⚡": its font, Inter, has no glyph for them (pages show them)',
+      'warning: content/products/tokyo-mq.md:7: updated: last updated 492 days ago (2025-01-15); stale after 180 days — review and bump "updated"',
+      "",
+    ]);
+    expect(result.stdout).toBe("ok: 4 products, 1 sector, 0 comparisons, 0 matrices\n");
+    expect(result.code).toBe(0);
   });
 
   it("on the example site prints exactly one summary line with the counts of its files and exits 0", async () => {

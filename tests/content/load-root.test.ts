@@ -65,6 +65,17 @@ describe("loadRoot: valid roots", () => {
     expect(content.matrices[0]).toMatchObject({ slug: "streaming-brokers", highlight: "redpanda", body: "Checked May 2026.\n" });
   });
 
+  it("tells the line of a field in a record file, and none for fields the file does not hold", async () => {
+    const result = await load({ overlay: "complete" });
+    const lineOf = result.lineOf!;
+    expect(lineOf("content/products/nats.md", "updated")).toBe(7);
+    expect(lineOf("content/products/redpanda.md", "metrics.as_of")).toBe(11);
+    // nats takes its metrics from data/metrics/nats.json, not from its own file.
+    expect(lineOf("content/products/nats.md", "metrics.as_of")).toBeUndefined();
+    expect(lineOf("content/products/nats.md", "no_such_field")).toBeUndefined();
+    expect(lineOf("content/products/missing.md", "name")).toBeUndefined();
+  });
+
   it("accepts a BOM and CRLF line endings, with the same lines", async () => {
     const text = "\uFEFF" + product("velocity: 12").replace(/\n/g, "\r\n");
     const result = await load({ files: { "content/products/crlf.md": text } });
