@@ -12,7 +12,7 @@ export const CARD_FONT_SUBSETS = ["latin", "latin-ext", "greek", "greek-ext", "c
 let ranges: [number, number][] | undefined;
 
 /** Code point ranges the loaded subsets cover, from @fontsource/inter/unicode.json (read once). */
-export function cardFontRanges(): [number, number][] {
+function cardFontRanges(): [number, number][] {
   if (ranges) return ranges;
   const require = createRequire(import.meta.url);
   const unicode = JSON.parse(readFileSync(require.resolve("@fontsource/inter/unicode.json"), "utf8")) as Record<string, string>;
