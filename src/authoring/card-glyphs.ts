@@ -6,26 +6,12 @@
  */
 import { SITE_FILE } from "../content/load-root.js";
 import type { Content, Problem } from "../content/types.js";
-import { hasCardGlyph } from "../social-cards/font-coverage.js";
+import { drawableText } from "../social-cards/font-coverage.js";
 
 const LISTED = 5;
 
-/**
- * The distinct characters of `text` a card cannot draw, in order of first use. Spaces, control
- * and invisible format characters are not counted: cards drop or collapse those by design.
- * @example undrawable("Kafka 東京 ⚡ 東") // ["東", "京", "⚡"]
- */
-export function undrawable(text: string): string[] {
-  const out = new Set<string>();
-  for (const ch of text.normalize("NFC")) {
-    if (/[\s\p{Cc}\p{Cf}]/u.test(ch) || hasCardGlyph(ch.codePointAt(0)!)) continue;
-    out.add(ch);
-  }
-  return [...out];
-}
-
 function check(file: string, field: string, text: string | undefined): Problem[] {
-  const missing = text === undefined ? [] : undrawable(text);
+  const missing = text === undefined ? [] : drawableText(text).missing;
   if (missing.length === 0) return [];
   const listed = missing.slice(0, LISTED).map((ch) => JSON.stringify(ch)).join(", ");
   const more = missing.length > LISTED ? ` and ${missing.length - LISTED} more` : "";

@@ -30,6 +30,24 @@ export function hasCardGlyph(codePoint: number): boolean {
 }
 
 /**
+ * Text as a card reads it, before layout: NFC, control characters and line separators as
+ * spaces, invisible format characters (bidi overrides among them, which could reverse the text)
+ * dropped, and characters no card font has left out of `text` and listed once in `missing`.
+ * The one rule for both the card (cardText) and the editor's warning (findCardGlyphGaps).
+ * @example drawableText("Kafka\u202E 東京 ⚡ 東") // { text: "Kafka   ", missing: ["東", "京", "⚡"] }
+ */
+export function drawableText(text: string): { text: string; missing: string[] } {
+  let out = "";
+  const missing = new Set<string>();
+  for (const ch of text.normalize("NFC").replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, " ")) {
+    if (/\p{Cf}/u.test(ch)) continue;
+    if (ch === " " || hasCardGlyph(ch.codePointAt(0)!)) out += ch;
+    else missing.add(ch);
+  }
+  return { text: out, missing: [...missing] };
+}
+
+/**
  * Code point ranges from a CSS unicode-range list.
  * @example parseUnicodeRange("U+0000-00FF,U+0131") // [[0, 255], [305, 305]]
  */

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import satori from "satori";
 import { Resvg } from "@resvg/resvg-js";
-import { CARD_FONT_SUBSETS, hasCardGlyph } from "./font-coverage.js";
+import { CARD_FONT_SUBSETS, drawableText } from "./font-coverage.js";
 
 export interface SocialCardStat {
   label: string;
@@ -67,19 +67,12 @@ function loadFonts(): SatoriFont[] {
 }
 
 /**
- * Text made safe to draw: NFC, control and invisible format characters (including bidi
- * overrides, which could reverse the text) removed, characters no loaded font has removed
- * (satori would draw a "no glyph" box), whitespace collapsed, length capped.
+ * Text made safe to draw (see drawableText: characters no loaded font has are removed, as
+ * satori would draw a "no glyph" box for them), whitespace collapsed, length capped.
  * @example cardText("Kafka\u202E ⚡ 東京\n  streams") // "Kafka streams"
  */
 export function cardText(text: string): string {
-  let out = "";
-  for (const ch of text.normalize("NFC").replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, " ")) {
-    if (/\p{Cf}/u.test(ch)) continue;
-    const cp = ch.codePointAt(0)!;
-    if (ch === " " || hasCardGlyph(cp)) out += ch;
-  }
-  out = out.replace(/\s+/g, " ").trim();
+  const out = drawableText(text).text.replace(/\s+/g, " ").trim();
   return [...out].length > MAX_TEXT ? [...out].slice(0, MAX_TEXT).join("") : out;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Comparison, Content, Product, Sector } from "../../src/content/types.js";
-import { findCardGlyphGaps, undrawable } from "../../src/authoring/card-glyphs.js";
+import { findCardGlyphGaps } from "../../src/authoring/card-glyphs.js";
 
 function product(slug: string, name: string, tagline = "t"): Product {
   return { slug, file: `content/products/${slug}.md`, name, sector: "streaming", website: "https://example.com", tagline, summary: "s", themes: [], updated: "2026-01-01", timeline: [], body: "", sections: [] };
@@ -17,14 +17,6 @@ function content(parts: { siteName?: string; sectors?: Sector[]; products?: Prod
 }
 
 const message = (chars: string) => `the social card leaves out ${chars}: its font, Inter, has no glyph for them (pages show them)`;
-
-describe("undrawable", () => {
-  it("lists each missing character once, in order, and ignores spaces, controls and format characters", () => {
-    expect(undrawable("Kafka 東京 ⚡ 東")).toEqual(["東", "京", "⚡"]);
-    expect(undrawable("Łódź · Ωμέγα · Москва · Việt — “quoted”\t\u200b\u202e\u0007")).toEqual([]);
-    expect(undrawable("🚀")).toEqual(["🚀"]);
-  });
-});
 
 describe("findCardGlyphGaps", () => {
   it("warns per field a card draws, naming file and field, in file order", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasCardGlyph, parseUnicodeRange } from "../../src/social-cards/font-coverage.js";
+import { drawableText, hasCardGlyph, parseUnicodeRange } from "../../src/social-cards/font-coverage.js";
 
 describe("parseUnicodeRange", () => {
   it("reads single code points and ranges", () => {
@@ -12,5 +12,17 @@ describe("hasCardGlyph", () => {
     const cp = (ch: string): number => ch.codePointAt(0)!;
     expect(["K", "ł", "Ω", "Ж", "ệ", "—"].map((ch) => hasCardGlyph(cp(ch)))).toEqual([true, true, true, true, true, true]);
     expect(["東", "한", "⚡", "😀", "א"].map((ch) => hasCardGlyph(cp(ch)))).toEqual([false, false, false, false, false]);
+  });
+});
+
+describe("drawableText", () => {
+  it("lists each missing character once, in order, and ignores spaces, controls and format characters", () => {
+    expect(drawableText("Kafka 東京 ⚡ 東").missing).toEqual(["東", "京", "⚡"]);
+    expect(drawableText("Łódź · Ωμέγα · Москва · Việt — “quoted”\t\u200b\u202e\u0007").missing).toEqual([]);
+    expect(drawableText("🚀").missing).toEqual(["🚀"]);
+  });
+
+  it("keeps what a card draws: controls as spaces, format characters and missing glyphs out", () => {
+    expect(drawableText("Kafka\u202E ⚡ 東京\n streams")).toEqual({ text: "Kafka    streams", missing: ["⚡", "東", "京"] });
   });
 });
