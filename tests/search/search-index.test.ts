@@ -3,8 +3,8 @@ import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { buildSearchIndex, type SearchFile } from "../../src/search/search-index.js";
+import { pagefindInNode } from "../helpers/pagefind-node.js";
 
 const page = (title: string, text: string, lang = "en") =>
   `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body><nav>Home Sectors</nav>` +
@@ -68,21 +68,15 @@ describe("buildSearchIndex", () => {
     }
     // pagefind.js fetches its index relative to basePath; serve the in-memory files instead.
     const byPath = new Map(first.map((f) => [`/${f.path}`, f.bytes]));
-    vi.stubGlobal("fetch", async (input: string | URL | Request) => {
-      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-      const bytes = byPath.get(new URL(url, "https://versus.test").pathname);
-      return bytes ? new Response(new Uint8Array(bytes), { status: 200 }) : new Response("not found", { status: 404 });
-    });
-    const pf = await import(/* @vite-ignore */ pathToFileURL(join(root, "pagefind/pagefind.js")).href);
-    await pf.options({ basePath: "/pagefind/" });
+    const pf = await pagefindInNode(join(root, "pagefind/pagefind.js"), (p) => byPath.get(p));
     const found = await pf.search("zirconium");
     expect(found.results).toHaveLength(1);
-    const data = await found.results[0].data();
+    const data = await found.results[0]!.data();
     expect(data.url).toBe("/products/redpanda/");
     expect(data.meta.title).toBe("Redpanda");
     expect(data.excerpt).toContain("<mark>zirconium</mark>");
     const nats = await pf.search("lightweight");
-    expect((await nats.results[0].data()).url).toBe("/products/nats/");
+    expect((await nats.results[0]!.data()).url).toBe("/products/nats/");
     // Outside data-pagefind-body: not indexed.
     expect((await pf.search("sectors")).results).toHaveLength(0);
     await pf.destroy?.();
