@@ -77,10 +77,11 @@ export async function socialCardFiles(content: Content, model: SiteModel, cacheD
 export async function searchFiles(eleventyPages: readonly WrittenPage[], model: SiteModel): Promise<MemoryFile[]> {
   const env = createNunjucksEnvironment({ forOneBuild: true });
   const ctx = model.pairContext;
-  const products = Object.values(ctx.products).map((p) => ({ url: p.url, html: renderJob(env, ctx, { kind: "product", file: "", slug: p.slug }) }));
+  // Rendered one by one as Pagefind asks for them, each while it indexes the one before.
+  const products = Object.values(ctx.products).map((p) => ({ url: p.url, html: () => renderJob(env, ctx, { kind: "product", file: "", slug: p.slug }) }));
   const curated = model.pairs
     .filter((p) => p.curated)
-    .map((p) => ({ url: urls.compare(p.slug), html: renderJob(env, ctx, { kind: "pair", file: "", ...p }) }));
+    .map((p) => ({ url: urls.compare(p.slug), html: () => renderJob(env, ctx, { kind: "pair", file: "", ...p }) }));
   const indexed = eleventyPages
     .filter((p) => /^\/(sectors|matrices|methodology)\//.test(p.url) && p.file.endsWith(".html"))
     .map((p) => ({ url: p.url, html: p.content }));

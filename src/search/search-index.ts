@@ -12,7 +12,12 @@ import * as pagefind from "pagefind";
 export interface SearchPage {
   /** Site-relative URL the result links to, e.g. `/products/redpanda/`. */
   url: string;
-  html: string;
+  /**
+   * The page's HTML, or a function that renders it. A function is called when its page is next
+   * in line, while Pagefind (a process of its own) still indexes the page before, so rendering
+   * costs no time of its own.
+   */
+  html: string | (() => string);
 }
 
 export interface SearchFile {
@@ -73,10 +78,18 @@ async function build(pages: SearchPage[], options: SearchIndexOptions): Promise<
     if (index === undefined || created.errors.length > 0) throw new Error(`search index: ${created.errors.join("; ") || "Pagefind created no index"}`);
     try {
       // One at a time: the order pages reach Pagefind decides page numbers, hence the bytes.
+      // The next page is made while the one before is being indexed.
+      let indexing: Promise<void> = Promise.resolve();
       for (const page of ordered) {
-        const added = await index.addHTMLFile({ url: page.url, content: page.html });
-        if (added.errors.length > 0) throw new Error(`search index: ${page.url}: ${added.errors.join("; ")}`);
+        const content = typeof page.html === "string" ? page.html : page.html();
+        await indexing;
+        indexing = index.addHTMLFile({ url: page.url, content }).then((added) => {
+          if (added.errors.length > 0) throw new Error(`search index: ${page.url}: ${added.errors.join("; ")}`);
+        });
+        // Handled here too, so a page that fails to render does not leave this one unhandled.
+        indexing.catch(() => undefined);
       }
+      await indexing;
       const got = await index.getFiles();
       if (got.errors.length > 0) throw new Error(`search index: ${got.errors.join("; ")}`);
       return got.files

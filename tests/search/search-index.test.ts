@@ -82,6 +82,20 @@ describe("buildSearchIndex", () => {
     await pf.destroy?.();
   });
 
+  it("takes a page as a function that renders it: called once per page, in URL order, same bytes", async () => {
+    const calls: string[] = [];
+    const lazy = [...PAGES].reverse().map((p) => ({ url: p.url, html: () => (calls.push(p.url), p.html as string) }));
+    sameFiles(first, await buildSearchIndex(lazy));
+    expect(calls).toEqual(PAGES.map((p) => p.url).sort());
+  });
+
+  it("rejects with the error of a page that fails to render, and stops Pagefind", async () => {
+    const failing = { url: "/products/zz-broken/", html: () => { throw new Error("template error in product.njk"); } };
+    await expect(buildSearchIndex([...PAGES, failing])).rejects.toThrow("template error in product.njk");
+    for (let i = 0; i < 40 && pagefindChildren().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(pagefindChildren()).toEqual([]);
+  });
+
   it("rejects two pages with one URL", async () => {
     await expect(buildSearchIndex([PAGES[0]!, { ...PAGES[0]! }])).rejects.toThrow(/two pages have the URL \/products\/redpanda\//);
   });
