@@ -37,6 +37,18 @@ describe("workerBundle", () => {
     expect(readdirSync(dir).sort()).toEqual(["notes.txt", one, "render-worker-recent.mjs", two].sort());
   }, 30_000);
 
+  it("bundles another worker under its own name, and prunes only that worker's old bundles", async () => {
+    const cardWorker = fileURLToPath(new URL("../../src/social-cards/card-worker.ts", import.meta.url));
+    const old = path.join(dir, "render-worker-old2.mjs");
+    writeFileSync(old, "");
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(old, twoDaysAgo, twoDaysAgo);
+    const card = path.basename(fileURLToPath(await workerBundle("one", [dir], cardWorker)));
+    expect(card).toMatch(/^card-worker-[A-Za-z0-9_-]{16}\.mjs$/);
+    expect(existsSync(old)).toBe(true);
+    rmSync(old);
+  }, 30_000);
+
   it("imports packages by absolute file URL, never by bare name", async () => {
     const text = readFileSync(await workerBundle("one", [dir]), "utf8");
     const specifiers = [...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!);
