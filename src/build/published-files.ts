@@ -37,8 +37,11 @@ export function socialCardPaths(content: Content): Record<string, string> {
   ]);
 }
 
-/** Renders (or takes from the cache) the 1200×630 PNG card of every product and curated comparison. */
-export async function socialCardFiles(content: Content, model: SiteModel, cacheDir: string): Promise<MemoryFile[]> {
+/**
+ * Renders (or takes from the cache) the 1200×630 PNG card of every product and curated
+ * comparison, on worker threads (see cardWorkers) named by the build's `fingerprint`.
+ */
+export async function socialCardFiles(content: Content, model: SiteModel, cacheDir: string, fingerprint: string): Promise<MemoryFile[]> {
   const products = model.pairContext.products;
   const siteName = model.site.name;
   const cards = [
@@ -64,9 +67,14 @@ export async function socialCardFiles(content: Content, model: SiteModel, cacheD
       };
     }),
   ];
-  // Loaded only when cards are made: satori takes a tenth of a second to load.
   const { cachedSocialCards } = await import("../social-cards/card-cache.js");
-  return (await cachedSocialCards(cards, cacheDir)).map((c) => ({ file: c.path, bytes: c.bytes }));
+  const { cardWorkers } = await import("../social-cards/card-workers.js");
+  const workers = cardWorkers({ key: fingerprint });
+  try {
+    return (await cachedSocialCards(cards, cacheDir, { render: workers.render })).map((c) => ({ file: c.path, bytes: c.bytes }));
+  } finally {
+    await workers.close();
+  }
 }
 
 /**

@@ -44,7 +44,7 @@ export async function sharedFiles(input: {
   }
   timings.lap("eleventy");
   const memory: MemoryFile[] = [...input.assets.files, ...siteFiles(model), ...downloadFiles(content, model)];
-  if (input.socialCards) memory.push(...(await socialCardFiles(content, model, `${input.cacheDir}/og`)));
+  if (input.socialCards) memory.push(...(await socialCardFiles(content, model, `${input.cacheDir}/og`, input.fingerprint)));
   timings.lap("site files");
   if (input.search) {
     memory.push(...(await searchFiles(eleventyPages, model)));

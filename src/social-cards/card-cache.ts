@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { mapLimit } from "../content/map-limit.js";
-import { renderSocialCard, type Card } from "./social-card.js";
+import type { Card } from "./social-card.js";
 
 /**
  * Part of every cache key. Bump it whenever the card's look changes (layout, colours, fonts,
@@ -26,7 +26,7 @@ export interface CachedCard {
 }
 
 export interface CardCacheOptions {
-  /** The renderer; tests pass a counting wrapper. Default `renderSocialCard`. */
+  /** The renderer: card workers in a build, a counting wrapper in tests. Default `renderSocialCard`, in this thread. */
   render?: (card: Card) => Promise<Uint8Array>;
   /** Delete cached PNGs (and leftover temp files) that no card of this call uses, so the cache does not grow forever. */
   prune?: boolean;
@@ -68,7 +68,8 @@ export async function cachedSocialCards(
   cacheDir: string,
   options: CardCacheOptions = {},
 ): Promise<CachedCard[]> {
-  const render = options.render ?? renderSocialCard;
+  // Loaded only when used: satori takes a tenth of a second to load.
+  const render = options.render ?? (await import("./social-card.js")).renderSocialCard;
   await mkdir(cacheDir, { recursive: true });
   const byKey = new Map<string, Promise<{ bytes: Uint8Array; fromCache: boolean }>>();
   const keys = cards.map((c) => cardKey(c.card));
