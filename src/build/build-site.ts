@@ -14,7 +14,7 @@ import { readManifest, type Manifest } from "./output-manifest.js";
 import { commitChanges, lockOutput, recoverInterruptedCommit, removeAbandonedFolders, stagingPath, swapInFresh } from "./commit-output.js";
 import { createProgress } from "./progress.js";
 import { phaseTimer } from "./phase-timer.js";
-import { socialCardPaths } from "./published-files.js";
+import { socialCardPaths, startSearchIndex } from "./published-files.js";
 import { sharedFiles } from "./shared-files.js";
 import { openRecordCache } from "./record-cache-file.js";
 import { outputFolderProblem, UnsafeOutputError } from "./output-folder.js";
@@ -109,6 +109,8 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
   timings.lap("digests");
   const staging = stagingPath(output, now());
   mkdirSync(staging, { recursive: true });
+  // Pagefind indexes the product pages in its own process while the pages render.
+  const searchIndex = shared && search ? startSearchIndex(model) : undefined;
   try {
     const progress = createProgress(toRender.length, options.progress ?? process.stderr, now);
     // Per-product and per-pair pages first, on every core; then the rest with Eleventy in this
@@ -128,7 +130,7 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
           model,
           content,
           assets,
-          search,
+          ...(searchIndex ? { searchIndex } : {}),
           socialCards,
           cacheDir: path.join(root, ".versus-cache"),
           pageFiles: allJobs.map((j) => j.job.file),
@@ -181,6 +183,7 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
       removed: removed.length,
     };
   } catch (error) {
+    await searchIndex?.abandon();
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }

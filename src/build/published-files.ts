@@ -4,6 +4,7 @@ import { urls } from "../site/urls.js";
 import { matrixCsv, matrixJson } from "../downloads/matrix-downloads.js";
 import { productsApi } from "../downloads/products-api.js";
 import type { WrittenPage } from "../eleventy/run-eleventy.js";
+import type { SearchPage } from "../search/search-index.js";
 import { createNunjucksEnvironment } from "../render/nunjucks-environment.js";
 import { renderJob } from "../render/render-page.js";
 
@@ -77,22 +78,50 @@ export async function socialCardFiles(content: Content, model: SiteModel, cacheD
   }
 }
 
+/** The search index of a build, started before Eleventy's pages exist (see startSearchIndex). */
+export interface SearchIndexInProgress {
+  /** Hands over Eleventy's pages, and resolves to the index's files once they are indexed too. */
+  finish(eleventyPages: readonly WrittenPage[]): Promise<MemoryFile[]>;
+  /** Stops Pagefind when the build fails before `finish`. */
+  abandon(): Promise<void>;
+}
+
 /**
- * The search index over the pages a reader searches for: products, sectors, matrices, curated
- * comparisons and the methodology. Generated pair pages repeat product pages, so they stay out.
- * Product and curated pages may belong to another shard, so they are rendered here.
+ * Starts the search index over the pages a reader searches for: products, sectors, matrices,
+ * curated comparisons and the methodology. Generated pair pages repeat product pages, so they
+ * stay out. Product and curated pages may belong to another shard, so they are rendered here,
+ * one by one as Pagefind asks for them, and are indexed while the build goes on: Pagefind runs
+ * in a process of its own, on the core that the build's single-threaded end would leave idle.
+ * Eleventy's sector, matrix and methodology pages follow in `finish`.
+ * @example const search = startSearchIndex(model); … memory.push(...(await search.finish(eleventyPages)));
  */
-export async function searchFiles(eleventyPages: readonly WrittenPage[], model: SiteModel): Promise<MemoryFile[]> {
+export function startSearchIndex(model: SiteModel): SearchIndexInProgress {
   const env = createNunjucksEnvironment({ forOneBuild: true });
   const ctx = model.pairContext;
-  // Rendered one by one as Pagefind asks for them, each while it indexes the one before.
   const products = Object.values(ctx.products).map((p) => ({ url: p.url, html: () => renderJob(env, ctx, { kind: "product", file: "", slug: p.slug }) }));
   const curated = model.pairs
     .filter((p) => p.curated)
     .map((p) => ({ url: urls.compare(p.slug), html: () => renderJob(env, ctx, { kind: "pair", file: "", ...p }) }));
-  const indexed = eleventyPages
-    .filter((p) => /^\/(sectors|matrices|methodology)\//.test(p.url) && p.file.endsWith(".html"))
-    .map((p) => ({ url: p.url, html: p.content }));
-  const { buildSearchIndex } = await import("../search/search-index.js");
-  return (await buildSearchIndex([...indexed, ...products, ...curated])).map((f) => ({ file: f.path, bytes: f.bytes }));
+  let handOver!: (pages: SearchPage[]) => void;
+  let stop!: (error: Error) => void;
+  const later = new Promise<SearchPage[]>((resolve, reject) => ((handOver = resolve), (stop = reject)));
+  const files = import("../search/search-index.js").then(({ buildSearchIndex }) => buildSearchIndex([...products, ...curated], {}, later));
+  // Both are awaited later (by buildSearchIndex, and by finish or abandon); until then a
+  // rejection, which a build that fails at once brings, must not count as unhandled.
+  later.catch(() => undefined);
+  files.catch(() => undefined);
+  return {
+    async finish(eleventyPages) {
+      handOver(
+        eleventyPages
+          .filter((p) => /^\/(sectors|matrices|methodology)\//.test(p.url) && p.file.endsWith(".html"))
+          .map((p) => ({ url: p.url, html: p.content })),
+      );
+      return (await files).map((f) => ({ file: f.path, bytes: f.bytes }));
+    },
+    async abandon() {
+      stop(new Error("search index: the build stopped"));
+      await files.catch(() => undefined);
+    },
+  };
 }

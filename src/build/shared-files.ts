@@ -9,7 +9,7 @@ import { digest } from "./digest.js";
 import type { Manifest } from "./output-manifest.js";
 import type { phaseTimer } from "./phase-timer.js";
 import { siteFiles } from "./site-files.js";
-import { downloadFiles, searchFiles, socialCardFiles, type MemoryFile } from "./published-files.js";
+import { downloadFiles, socialCardFiles, type MemoryFile, type SearchIndexInProgress } from "./published-files.js";
 
 /**
  * What the first shard (or a whole-site build) adds to the pair pages: every other page, with
@@ -23,7 +23,8 @@ export async function sharedFiles(input: {
   model: SiteModel;
   content: Content;
   assets: BuiltAssets;
-  search: boolean;
+  /** The search index, under way since before the pages rendered (none with `--no-search`). */
+  searchIndex?: SearchIndexInProgress;
   socialCards: boolean;
   cacheDir: string;
   /** Every pair and redirect page of the site, whichever shard builds it. */
@@ -46,8 +47,8 @@ export async function sharedFiles(input: {
   const memory: MemoryFile[] = [...input.assets.files, ...siteFiles(model), ...downloadFiles(content, model)];
   if (input.socialCards) memory.push(...(await socialCardFiles(content, model, `${input.cacheDir}/og`, input.fingerprint)));
   timings.lap("site files");
-  if (input.search) {
-    memory.push(...(await searchFiles(eleventyPages, model)));
+  if (input.searchIndex) {
+    memory.push(...(await input.searchIndex.finish(eleventyPages)));
     timings.lap("search index");
   }
   // Named after every top-level entry of the whole site (all shards), so it is the same file in

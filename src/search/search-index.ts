@@ -4,8 +4,8 @@
  *
  * Determinism: Pagefind 1.6 produces the same bytes for the same pages added in the same
  * order, across runs and processes, but the *order* of addition changes the output (page
- * numbering), and `getFiles()` lists files in varying order. So pages are added one at a time
- * in URL order and the result is sorted by path.
+ * numbering), and `getFiles()` lists files in varying order. So pages are added one at a time,
+ * each group of pages in URL order, and the result is sorted by path.
  */
 import * as pagefind from "pagefind";
 
@@ -49,23 +49,36 @@ export const SEARCH_DIR = "pagefind";
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Builds the Pagefind bundle (index, fragments, pagefind.js and its UI files) for the pages.
+ * Builds the Pagefind bundle (index, fragments, pagefind.js and its UI files) for the pages,
+ * then for the `later` pages once that promise gives them: Pagefind indexes the first pages
+ * meanwhile, so a caller can start it before it has every page. Each group goes in URL order,
+ * so the same groups give the same bytes. A rejected `later` stops Pagefind and rejects.
  * Files are returned sorted by path; the Pagefind backend process is stopped before returning.
  * @example
  * const files = await buildSearchIndex([{ url: "/products/redpanda/", html }]);
  * files.map((f) => f.path) // ["pagefind/fragment/en_….pf_fragment", …, "pagefind/pagefind.js", …]
  */
-export function buildSearchIndex(pages: SearchPage[], options: SearchIndexOptions = {}): Promise<SearchFile[]> {
-  const run = queue.then(() => build(pages, options));
+export function buildSearchIndex(pages: SearchPage[], options: SearchIndexOptions = {}, later?: Promise<SearchPage[]>): Promise<SearchFile[]> {
+  // Awaited only once the first pages are in: until then, a rejection must not count as unhandled.
+  later?.catch(() => undefined);
+  const run = queue.then(() => build(pages, options, later));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function build(pages: SearchPage[], options: SearchIndexOptions): Promise<SearchFile[]> {
-  const ordered = [...pages].sort((x, y) => (x.url < y.url ? -1 : x.url > y.url ? 1 : 0));
-  ordered.forEach((p, i) => {
-    if (i > 0 && ordered[i - 1]!.url === p.url) throw new Error(`search index: two pages have the URL ${p.url}`);
-  });
+async function build(pages: SearchPage[], options: SearchIndexOptions, later: Promise<SearchPage[]> | undefined): Promise<SearchFile[]> {
+  const urls = new Set<string>();
+  const inUrlOrder = (group: SearchPage[]): SearchPage[] => {
+    for (const p of group) {
+      if (urls.has(p.url)) throw new Error(`search index: two pages have the URL ${p.url}`);
+      urls.add(p.url);
+    }
+    return [...group].sort((x, y) => (x.url < y.url ? -1 : x.url > y.url ? 1 : 0));
+  };
+  const first = inUrlOrder(pages);
+  // A caller that gives up (its build failed) rejects `later`: stop at the next page, not after the first group.
+  let abandoned: { error: unknown } | undefined;
+  later?.catch((error: unknown) => (abandoned = { error }));
   const forceLanguage = options.forceLanguage === undefined ? "en" : options.forceLanguage;
   try {
     const created = await pagefind.createIndex({
@@ -80,15 +93,20 @@ async function build(pages: SearchPage[], options: SearchIndexOptions): Promise<
       // One at a time: the order pages reach Pagefind decides page numbers, hence the bytes.
       // The next page is made while the one before is being indexed.
       let indexing: Promise<void> = Promise.resolve();
-      for (const page of ordered) {
-        const content = typeof page.html === "string" ? page.html : page.html();
-        await indexing;
-        indexing = index.addHTMLFile({ url: page.url, content }).then((added) => {
-          if (added.errors.length > 0) throw new Error(`search index: ${page.url}: ${added.errors.join("; ")}`);
-        });
-        // Handled here too, so a page that fails to render does not leave this one unhandled.
-        indexing.catch(() => undefined);
-      }
+      const add = async (group: SearchPage[]): Promise<void> => {
+        for (const page of group) {
+          if (abandoned) throw abandoned.error;
+          const content = typeof page.html === "string" ? page.html : page.html();
+          await indexing;
+          indexing = index.addHTMLFile({ url: page.url, content }).then((added) => {
+            if (added.errors.length > 0) throw new Error(`search index: ${page.url}: ${added.errors.join("; ")}`);
+          });
+          // Handled here too, so a page that fails to render does not leave this one unhandled.
+          indexing.catch(() => undefined);
+        }
+      };
+      await add(first);
+      if (later) await add(inUrlOrder(await later));
       await indexing;
       const got = await index.getFiles();
       if (got.errors.length > 0) throw new Error(`search index: ${got.errors.join("; ")}`);

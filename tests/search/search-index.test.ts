@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { buildSearchIndex, type SearchFile } from "../../src/search/search-index.js";
+import { buildSearchIndex, type SearchFile, type SearchPage } from "../../src/search/search-index.js";
 import { pagefindInNode } from "../helpers/pagefind-node.js";
 
 const page = (title: string, text: string, lang = "en") =>
@@ -94,6 +94,41 @@ describe("buildSearchIndex", () => {
     await expect(buildSearchIndex([...PAGES, failing])).rejects.toThrow("template error in product.njk");
     for (let i = 0; i < 40 && pagefindChildren().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(pagefindChildren()).toEqual([]);
+  });
+
+  it("indexes the first pages while the later ones are not ready, then adds those", async () => {
+    const calls: string[] = [];
+    const lazy = (p: (typeof PAGES)[number]) => ({ url: p.url, html: () => (calls.push(p.url), p.html as string) });
+    let handOver!: (pages: SearchPage[]) => void;
+    const later = new Promise<SearchPage[]>((resolve) => (handOver = resolve));
+    const building = buildSearchIndex(PAGES.slice(0, 2).map(lazy), {}, later);
+    for (let i = 0; i < 200 && calls.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toEqual(PAGES.slice(0, 2).map((p) => p.url).sort());
+    handOver(PAGES.slice(2).map(lazy));
+    const files = await building;
+    expect(calls).toEqual([...PAGES.slice(0, 2).map((p) => p.url).sort(), ...PAGES.slice(2).map((p) => p.url).sort()]);
+    const entry = JSON.parse(Buffer.from(files.find((f) => f.path === "pagefind/pagefind-entry.json")!.bytes).toString("utf8"));
+    expect(entry.languages.en.page_count).toBe(PAGES.length);
+    // The same groups give the same bytes.
+    sameFiles(files, await buildSearchIndex(PAGES.slice(0, 2), {}, Promise.resolve(PAGES.slice(2))));
+  });
+
+  it("stops at the next page when the later pages are rejected (the build failed), and stops Pagefind", async () => {
+    const calls: string[] = [];
+    const many = Array.from({ length: 200 }, (_, i) => ({ url: `/products/p${String(i).padStart(3, "0")}/`, html: () => (calls.push(String(i)), PAGES[0]!.html as string) }));
+    let stop!: (error: Error) => void;
+    const later = new Promise<SearchPage[]>((_, reject) => (stop = reject));
+    const building = buildSearchIndex(many, {}, later);
+    for (let i = 0; i < 200 && calls.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    stop(new Error("the build stopped"));
+    await expect(building).rejects.toThrow("the build stopped");
+    expect(calls.length).toBeLessThan(many.length);
+    for (let i = 0; i < 40 && pagefindChildren().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(pagefindChildren()).toEqual([]);
+  });
+
+  it("rejects a later page whose URL an earlier page has", async () => {
+    await expect(buildSearchIndex(PAGES.slice(0, 2), {}, Promise.resolve([{ ...PAGES[0]! }]))).rejects.toThrow(/two pages have the URL \/products\/redpanda\//);
   });
 
   it("rejects two pages with one URL", async () => {
