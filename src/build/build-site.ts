@@ -14,7 +14,7 @@ import { readManifest, type Manifest } from "./output-manifest.js";
 import { commitChanges, lockOutput, recoverInterruptedCommit, removeAbandonedFolders, stagingPath, swapInFresh } from "./commit-output.js";
 import { createProgress } from "./progress.js";
 import { phaseTimer } from "./phase-timer.js";
-import { socialCardPaths, startSearchIndex } from "./published-files.js";
+import { socialCardPaths, startSearchIndex, type SearchIndexInProgress } from "./published-files.js";
 import { sharedFiles } from "./shared-files.js";
 import { openRecordCache } from "./record-cache-file.js";
 import { outputFolderProblem, UnsafeOutputError } from "./output-folder.js";
@@ -109,9 +109,10 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
   timings.lap("digests");
   const staging = stagingPath(output, now());
   mkdirSync(staging, { recursive: true });
-  // Pagefind indexes the product pages in its own process while the pages render.
-  const searchIndex = shared && search ? startSearchIndex(model) : undefined;
+  let searchIndex: SearchIndexInProgress | undefined;
   try {
+    // Pagefind indexes the product pages in its own process while the pages render.
+    if (shared && search) searchIndex = startSearchIndex(model);
     const progress = createProgress(toRender.length, options.progress ?? process.stderr, now);
     // Per-product and per-pair pages first, on every core; then the rest with Eleventy in this
     // thread. One after the other keeps the peak memory to the larger of the two, not their sum.
