@@ -1,4 +1,3 @@
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { addFragmentCache } from "./fragment-cache.js";
@@ -14,14 +13,13 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
  * workers so both render the same templates the same way. Autoescape is on: content is untrusted.
  * Compiled templates are cached for the environment's life, so one that outlives a rebuild needs
  * edited templates dropped from its cache (Eleventy does this for the one it is given).
- * `templatesDir` is for bundled code, whose own location says nothing about where the templates are.
  * `forOneBuild` is for an environment dropped after one build (not Eleventy's): it may keep what
  * does not change while its templates do not (see keepImportedMacros).
  */
-export function createNunjucksEnvironment(options: { templatesDir?: string; forOneBuild?: boolean } = {}): nunjucks.Environment {
+export function createNunjucksEnvironment(options: { forOneBuild?: boolean } = {}): nunjucks.Environment {
   cacheFrameNameSplits();
   installRuntimeFastPaths();
-  const loader = new nunjucks.FileSystemLoader(path.resolve(options.templatesDir ?? TEMPLATES_DIR));
+  const loader = new nunjucks.FileSystemLoader(TEMPLATES_DIR);
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   addFragmentCache(env);
   if (options.forOneBuild) keepImportedMacros(env);

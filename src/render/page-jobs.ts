@@ -13,7 +13,6 @@ export interface WorkerSetup {
   outDir: string;
   /** The last build's output: a page whose bytes are the same there is not written again. */
   previousDir?: string;
-  templatesDir: string;
 }
 
 /** The product and alternatives page views a batch of jobs needs. */

@@ -8,8 +8,8 @@ import { createNunjucksEnvironment } from "./nunjucks-environment.js";
 import { writeJobs } from "./render-page.js";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "./page-jobs.js";
 
-const { context, outDir, previousDir, templatesDir } = workerData as WorkerSetup;
-const env = createNunjucksEnvironment({ templatesDir, forOneBuild: true });
+const { context, outDir, previousDir } = workerData as WorkerSetup;
+const env = createNunjucksEnvironment({ forOneBuild: true });
 const madeDirs = new Set<string>();
 
 parentPort!.on("message", ({ jobs, pages }: WorkerRequest) => {

@@ -2,7 +2,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { PairContext } from "../site/pair-page.js";
 import type { PageJob, PageViews, WorkerReply, WorkerRequest, WorkerSetup } from "./page-jobs.js";
-import { createNunjucksEnvironment, TEMPLATES_DIR } from "./nunjucks-environment.js";
+import { createNunjucksEnvironment } from "./nunjucks-environment.js";
 import { workerBundle } from "./worker-bundle.js";
 import { renderFingerprint } from "../build/digest.js";
 import { writeJobs } from "./render-page.js";
@@ -50,7 +50,7 @@ export async function renderPages(jobs: readonly PageJob[], options: RenderOptio
   // into (and decoded by) every worker before it can start.
   const { productPages, alternativesPages, ...shared } = options.context;
   const context: PairContext = { ...shared, productPages: {}, alternativesPages: {} };
-  const setup: WorkerSetup = { context, outDir: options.outDir, templatesDir: TEMPLATES_DIR, ...(options.previousDir ? { previousDir: options.previousDir } : {}) };
+  const setup: WorkerSetup = { context, outDir: options.outDir, ...(options.previousDir ? { previousDir: options.previousDir } : {}) };
   const entry = await workerBundle(options.fingerprint ?? renderFingerprint());
   const threads = Math.min(os.availableParallelism(), Math.ceil(jobs.length / BATCH));
   const workers: Worker[] = [];

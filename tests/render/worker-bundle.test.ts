@@ -5,7 +5,6 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { workerBundle } from "../../src/render/worker-bundle.js";
-import { TEMPLATES_DIR } from "../../src/render/nunjucks-environment.js";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "../../src/render/page-jobs.js";
 
 // Outside any node_modules, so a bundle here must run without package lookups from its folder.
@@ -68,7 +67,7 @@ describe("workerBundle", () => {
 
   it("renders in a worker from a folder outside node_modules", async () => {
     const outDir = path.join(dir, "out");
-    const setup = { context: { site: { url: "https://example.com" }, productPages: {}, alternativesPages: {} }, outDir, templatesDir: TEMPLATES_DIR } as unknown as WorkerSetup;
+    const setup = { context: { site: { url: "https://example.com" }, productPages: {}, alternativesPages: {} }, outDir } as unknown as WorkerSetup;
     const worker = new Worker(await workerBundle("one", [dir]), { workerData: setup });
     try {
       const reply = await new Promise<WorkerReply>((resolve, reject) => {
