@@ -98,10 +98,10 @@ export interface SearchIndexInProgress {
 export function startSearchIndex(model: SiteModel): SearchIndexInProgress {
   const env = createNunjucksEnvironment({ forOneBuild: true });
   const ctx = model.pairContext;
-  const products = Object.values(ctx.products).map((p) => ({ url: p.url, html: () => renderJob(env, ctx, { kind: "product", file: "", slug: p.slug }) }));
+  const products = Object.values(ctx.products).map((p) => ({ url: p.url, html: () => renderJob(env, ctx, { kind: "product", file: "", slug: p.slug }, { forSearch: true }) }));
   const curated = model.pairs
     .filter((p) => p.curated)
-    .map((p) => ({ url: urls.compare(p.slug), html: () => renderJob(env, ctx, { kind: "pair", file: "", ...p }) }));
+    .map((p) => ({ url: urls.compare(p.slug), html: () => renderJob(env, ctx, { kind: "pair", file: "", ...p }, { forSearch: true }) }));
   let handOver!: (pages: SearchPage[]) => void;
   let stop!: (error: Error) => void;
   const later = new Promise<SearchPage[]>((resolve, reject) => ((handOver = resolve), (stop = reject)));

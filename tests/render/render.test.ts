@@ -1,6 +1,7 @@
 /**
  * Rendering pair pages and redirects: the same HTML from a worker thread as from this thread,
- * the redirect template's exact markup, and a template error that reaches the caller.
+ * the redirect template's exact markup, the search indexer's shorter copy of a page, and a
+ * template error that reaches the caller.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ import { createNunjucksEnvironment } from "../../src/render/nunjucks-environment
 import type { PageJob } from "../../src/render/page-jobs.js";
 import { renderJob, writeJobs } from "../../src/render/render-page.js";
 import { renderPages } from "../../src/render/worker-pool.js";
+import { buildSearchIndex } from "../../src/search/search-index.js";
 import { buildSiteModel, type SiteModel } from "../../src/site/site-model.js";
 import { cleanupRoots, makeRoot, md, SECTIONS } from "../content/helpers.js";
 import { AS_OF_MS, cleanupTemps, listTree, smallRoot, tempDir } from "../build/build-helpers.js";
@@ -65,6 +67,24 @@ describe("renderJob", () => {
       expect(html).toContain(`<link rel="canonical" href="https://small.example/compare/${job.slug}/">`);
       expect(html).toContain(`<h1>${model.pairContext.products[job.a]!.name} vs ${model.pairContext.products[job.b]!.name}</h1>`);
     }
+  });
+
+  it("renders a copy for the search indexer without the sections Pagefind ignores, which Pagefind indexes to the same bytes", async () => {
+    const env = createNunjucksEnvironment();
+    const ctx = model.pairContext;
+    const indexed = jobs.filter((j) => j.kind === "product" || j.kind === "pair");
+    const url = (job: PageJob): string => `/${job.file.replace(/index\.html$/, "")}`;
+    for (const job of indexed) {
+      const page = renderJob(env, ctx, job);
+      const copy = renderJob(env, ctx, job, { forSearch: true });
+      expect(copy.length, job.file).toBeLessThan(page.length);
+      expect(page).toMatch(/<h2>(Compare .+ with…|Alternatives to .+ and .+)<\/h2>/);
+      expect(copy).not.toMatch(/<h2>(Compare .+ with…|Alternatives to .+)<\/h2>/);
+    }
+    const pages = await buildSearchIndex(indexed.map((job) => ({ url: url(job), html: renderJob(env, ctx, job) })));
+    const copies = await buildSearchIndex(indexed.map((job) => ({ url: url(job), html: renderJob(env, ctx, job, { forSearch: true }) })));
+    expect(copies.map((f) => f.path)).toEqual(pages.map((f) => f.path));
+    copies.forEach((f, i) => expect(Buffer.from(f.bytes).equals(Buffer.from(pages[i]!.bytes)), f.path).toBe(true));
   });
 });
 
