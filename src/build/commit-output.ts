@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "./fs-atomic.js";
 import { isProcessRunning } from "./process-running.js";
@@ -61,7 +61,7 @@ export function lockOutput(output: string): () => void {
   // A build that stops on content leaves nothing behind, not even a parent folder made for the lock.
   const madeParent = mkdirSync(path.dirname(output), { recursive: true });
   const release = (): void => {
-    rmSync(file, { force: true });
+    if (readTextOr(file, "") === String(process.pid)) rmSync(file, { force: true });
     if (madeParent !== undefined) removeEmptyParents(path.dirname(madeParent), path.relative(path.dirname(madeParent), path.dirname(output)));
   };
   for (;;) {
@@ -71,15 +71,54 @@ export function lockOutput(output: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    const holder = Number(readTextOr(file, ""));
+    const seen = readTextOr(file, undefined);
+    if (seen === undefined) continue; // released meanwhile
+    const holder = Number(seen);
     if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isProcessRunning(holder)) {
       throw new OutputLockedError(`another versus build (process ${holder}) is writing to ${output}; wait for it to finish, or stop it`);
     }
-    rmSync(file, { force: true }); // left by a build that died
+    // A build creates its lock, then writes its pid: an empty lock is a build starting, unless old.
+    if (seen === "" && Date.now() - mtimeMsOr(file, 0) < STARTING_LOCK_MS) {
+      throw new OutputLockedError(`another versus build is starting to write to ${output}; wait for it to finish`);
+    }
+    removeStaleLock(file, seen);
   }
 }
 
-function readTextOr(file: string, fallback: string): string {
+const STARTING_LOCK_MS = 10_000;
+
+/**
+ * Removes a lock judged stale from its content `seen`, unless another build took the lock since
+ * it was read: the lock is moved aside first, and given back if its content changed. (Only a
+ * third build locking in the moment it is aside can then get past a second.)
+ * @example removeStaleLock("/site/_site.versus-lock", "4242") // 4242 is a build that died
+ */
+export function removeStaleLock(file: string, seen: string): void {
+  const aside = `${file}.stale-${process.pid}`;
+  try {
+    renameSync(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return; // another build removed it first
+    throw error;
+  }
+  try {
+    if (readTextOr(aside, "") !== seen) linkSync(aside, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
+function mtimeMsOr(file: string, fallback: number): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return fallback;
+  }
+}
+
+function readTextOr<T extends string | undefined>(file: string, fallback: T): string | T {
   try {
     return readFileSync(file, "utf8");
   } catch {

@@ -7,7 +7,6 @@
  * inside a vitest worker, so `vi.mock` on an in-process build is not an option; a seam in
  * BuildOptions (e.g. an injectable renderer) would make this simpler.
  */
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +14,7 @@ import { journalPath, nextManifestPath, type Journal } from "../../src/build/com
 import { manifestPath, readManifest, writeManifest } from "../../src/build/output-manifest.js";
 import { cleanupRoots, writeFiles } from "../content/helpers.js";
 import {
-  build, cleanupTemps, diffTrees, eventually, listEntries, listTree, parseSummary, RENDER_FAILURE_IMPORT, runVersus, smallRoot,
+  build, cleanupTemps, deadPid, diffTrees, eventually, listEntries, listTree, parseSummary, RENDER_FAILURE_IMPORT, runVersus, smallRoot,
   snapshot, stagingFoldersBeside, tempDir, type FileState,
 } from "./build-helpers.js";
 
@@ -189,13 +188,6 @@ describe("a commit killed halfway", () => {
 
 // Regression: a build killed during rendering (SIGKILL, out of memory, Ctrl-C) left its staging
 // folder, gigabytes on a large site, beside the output for good.
-/** The pid of a process that has exited, as a build that died leaves in its file names. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ["-e", "0"]);
-  await new Promise((resolve) => child.on("exit", resolve));
-  return child.pid!;
-}
-
 describe("folders left by builds that died", () => {
   it("are deleted by the next build; a running build's and other outputs' are kept", async () => {
     const out = join(await tempDir(), "site");

@@ -3,6 +3,7 @@
  * TypeScript config inside a vitest worker, so every build runs the way users run it), temp
  * folders, and snapshots of output trees (bytes and mtimes) to compare builds with.
  */
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -148,4 +149,11 @@ export async function eventually(check: () => boolean, timeoutMs = 10_000): Prom
     await new Promise((r) => setTimeout(r, 25));
   }
   return true;
+}
+
+/** The pid of a process that has exited, as a build that died leaves in its file and lock names. */
+export async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ["-e", "0"]);
+  await new Promise((resolve) => child.on("exit", resolve));
+  return child.pid!;
 }
