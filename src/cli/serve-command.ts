@@ -3,6 +3,7 @@ import Eleventy from "@11ty/eleventy";
 import { CONFIG_FILE, ENTRIES_DIR } from "../eleventy/paths.js";
 import { stringFlag, UsageError, type ParsedArgs } from "./args.js";
 import { resolveAsOf } from "../compute/as-of.js";
+import { reportTemplateError } from "../eleventy/dev-server-plugin.js";
 
 /**
  * `versus serve`: Eleventy's dev server with live reload over the root's content. Content
@@ -21,7 +22,27 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   // build run while serving would otherwise publish the dev server's pages.
   const eleventy = new Eleventy(ENTRIES_DIR, path.join(root, ".versus-cache", "serve"), { configPath: CONFIG_FILE, runMode: "serve", source: "cli" });
   await eleventy.init();
-  const rebuild = await eleventy.watch();
+  // Eleventy prints a failed rebuild's error with its stack trace, once while writing and again
+  // from the watcher; Versus prints it once, in one line, and shows it in the browser.
+  const reported = new WeakSet<object>();
+  const report = (error: unknown): void => {
+    if (typeof error === "object" && error !== null) {
+      if (reported.has(error)) return;
+      reported.add(error);
+    }
+    reportTemplateError(error);
+  };
+  eleventy.errorHandler.error = report;
+  let rebuild: (file: string) => Promise<void>;
+  try {
+    rebuild = await eleventy.watch();
+  } catch (error) {
+    // The first build failed, so Eleventy never started watching: there is nothing to serve yet.
+    report(error);
+    process.stderr.write("versus serve: the site did not build; fix the template and start versus serve again\n");
+    await eleventy.stopWatch().catch(() => undefined);
+    return 1;
+  }
   // Eleventy 3.1 logs a deleted file but does not rebuild, so a deleted product stayed on the site.
   eleventy.watcher.on("unlink", (file) => void rebuild(file));
   await eleventy.serve(port);

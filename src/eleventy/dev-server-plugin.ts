@@ -9,12 +9,13 @@ import { openRecordCache } from "../build/record-cache-file.js";
 import { modelStore } from "./model-store.js";
 import { problemsPage } from "./problems-page.js";
 import { TEMPLATES_DIR } from "../render/nunjucks-environment.js";
+import { templateProblem } from "../render/template-error.js";
 
 /**
  * `versus serve`: before each rebuild, reload and validate the content. Valid content replaces
  * the model and the pages follow; invalid content keeps the server and the last good pages,
  * prints every problem in the terminal, and shows them in the browser in place of any page until
- * the next valid save.
+ * the next valid save. A template error is treated the same way (see reportTemplateError).
  */
 export function devServerPlugin(eleventyConfig: any): void {
   const root = path.resolve(process.env.VERSUS_ROOT ?? ".");
@@ -41,19 +42,38 @@ export function devServerPlugin(eleventyConfig: any): void {
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (!modelStore.has() || modelStore.problems().length > 0) return;
-    await writeSiteExtras(modelStore.get(), assets, path.resolve(directories.output), previous);
+    try {
+      await writeSiteExtras(modelStore.get(), assets, path.resolve(directories.output), previous);
+      modelStore.setTemplateProblem(undefined);
+    } catch (error) {
+      // Not rethrown: Eleventy would print it with its stack trace.
+      reportTemplateError(error);
+    }
   });
 
   eleventyConfig.setServerOptions({
     middleware: [
       (req: { url?: string }, res: any, next: () => void) => {
         const problems = modelStore.problems().filter((p) => p.severity === "error");
+        const template = modelStore.templateProblem();
         const url = req.url ?? "/";
-        if (problems.length === 0 || !(url.endsWith("/") || url.endsWith(".html"))) return next();
+        if ((problems.length === 0 && !template) || !(url.endsWith("/") || url.endsWith(".html"))) return next();
         res.setHeader("Content-Type", "text/html; charset=utf-8");
         res.statusCode = 500;
-        res.end(problemsPage(modelStore.problems()));
+        res.end(template ? problemsPage([template, ...modelStore.problems()], "Template error") : problemsPage(modelStore.problems()));
       },
     ],
   });
+}
+
+/**
+ * A build of the dev server failed on a template: one line in the terminal, and the browser shows
+ * it in place of any page until a build gets through; the server keeps running. For errors from
+ * Eleventy's own pages too (serve-command routes them here).
+ * @example reportTemplateError(error) // prints "templates/pages/pair.njk:12: unknown block tag: iff (column 4)"
+ */
+export function reportTemplateError(error: unknown): void {
+  const problem = templateProblem(error);
+  modelStore.setTemplateProblem(problem);
+  process.stderr.write(`${formatProblem(problem)}\n`);
 }

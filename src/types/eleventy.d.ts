@@ -12,5 +12,7 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<void>;
     /** Closes the file watcher and the dev server. */
     stopWatch(): Promise<void>;
+    /** Where Eleventy reports a failed build (`fatal` reports through `error`, then sets the exit code). */
+    readonly errorHandler: { error(error: unknown, message?: string): void };
   }
 }

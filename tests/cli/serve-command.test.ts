@@ -1,8 +1,12 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { serveMinimalRootCopy, waitFor, type DevServer } from "../helpers/dev-server.js";
 import { diffTrees, runVersus } from "../build/build-helpers.js";
+import { REPO_ROOT } from "../helpers/built-site.js";
+import { runCaptured } from "../helpers/run-captured.js";
+import { copyVersus } from "../helpers/versus-copy.js";
 
 const roots: string[] = [];
 const servers: DevServer[] = [];
@@ -59,6 +63,22 @@ describe("versus serve", () => {
     const clean = path.join(root, "clean");
     expect((await runVersus(["build", "--root", root, "--output", clean])).code).toBe(0);
     expect(diffTrees(path.join(root, "_site"), clean)).toEqual({ onlyA: [], onlyB: [], differ: [] });
+  }, 60_000);
+
+  // Used to: the first build's template error ended the process with Eleventy's stack trace.
+  it("stops in one line, exit 1, when the first build fails on a template", async () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), "versus-serve-broken-"));
+    roots.push(work);
+    const project = copyVersus(path.join(work, "project"));
+    const layout = path.join(project, "templates/layouts/base.njk");
+    const broken = readFileSync(layout, "utf8").replace("</footer>", "{% if %}</footer>");
+    writeFileSync(layout, broken);
+    const line = broken.slice(0, broken.indexOf("{% if %}")).split("\n").length;
+    const root = path.join(work, "root");
+    cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
+    const result = await runCaptured(process.execPath, [path.join(project, "bin/versus.js"), "serve", "--root", root, "--port", "0"], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^templates/layouts/base\\.njk:${line}: unexpected token: %\\} \\(column \\d+\\)\nversus serve: the site did not build; fix the template and start versus serve again\n$`));
   }, 60_000);
 
   // Regression: the as-of time was first read inside Eleventy's plugin setup, so a bad value

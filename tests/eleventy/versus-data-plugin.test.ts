@@ -1,6 +1,7 @@
 /**
  * The dev server keeps one Nunjucks environment, with its template cache, across rebuilds.
- * Template edits must still reach every page, Eleventy's and the renderer's, on every save.
+ * Template edits must still reach every page, Eleventy's and the renderer's, on every save; a
+ * broken template is reported like broken content, and the pages come back once it is fixed.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -41,6 +42,34 @@ describe("versus serve: template edits", () => {
     expect(edited).not.toBe(original);
     writeFileSync(layout(), edited);
     await waitFor(() => showing(marker), `"${marker}" on ${pages.join(" and ")}`);
+    expect(server.child.exitCode).toBeNull();
+  }, 60_000);
+
+  // Used to: Eleventy printed the error with its stack trace, and the browser kept showing the
+  // last pages as if the save had worked.
+  it.each([
+    ["the layout, which Eleventy's pages and the renderer's both extend", "templates/layouts/base.njk", "</footer>"],
+    ["a page only the renderer uses", "templates/pages/product.njk", "{% endblock %}"],
+  ])("shows an error in %s in one terminal line and on every page, then the pages once it is fixed", async (_, file, before) => {
+    const original = readFileSync(path.join(project(), file), "utf8");
+    const broken = original.replace(before, `{% if %}${before}`);
+    const line = broken.slice(0, broken.indexOf("{% if %}")).split("\n").length;
+    const expected = new RegExp(`^${file.replace(/[./]/g, "\\$&")}:${line}: unexpected token: %\\} \\(column \\d+\\)$`, "m");
+    const printedBefore = server.terminal().length;
+    writeFileSync(path.join(project(), file), broken);
+    const errorPage = async (page: string): Promise<boolean> => {
+      const response = await fetch(server.origin + page);
+      const html = await response.text();
+      return response.status === 500 && html.includes("<h1>Template error</h1>") && /<li><code>[^<]*unexpected token: %\}/.test(html) && html.includes(`${file}:${line}: `);
+    };
+    await waitFor(async () => (await errorPage("/")) && (await errorPage("/products/nats/")), `the error of ${file} on every page`);
+    const printed = server.terminal().slice(printedBefore);
+    expect(printed).toMatch(expected);
+    expect(printed).not.toMatch(/^\s+at /m);
+
+    writeFileSync(path.join(project(), file), original);
+    await waitFor(async () => (await fetch(server.origin + "/products/nats/")).status === 200 && (await fetch(server.origin + "/")).status === 200, "the pages back");
+    expect(await (await fetch(server.origin + "/products/nats/")).text()).toContain("<h1>NATS</h1>");
     expect(server.child.exitCode).toBeNull();
   }, 60_000);
 });

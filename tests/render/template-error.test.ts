@@ -1,0 +1,58 @@
+/**
+ * Template errors as one problem line naming the template to fix, from real Nunjucks errors:
+ * raised in the template itself, in a layout it extends, at render time, and wrapped by Eleventy.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import nunjucks from "nunjucks";
+import { afterAll, describe, expect, it } from "vitest";
+import { formatProblem } from "../../src/content/problems.js";
+import { templateProblem } from "../../src/render/template-error.js";
+
+const project = mkdtempSync(path.join(os.tmpdir(), "versus-template-error-"));
+const templates = path.join(project, "templates");
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+function renderError(files: Record<string, string>, page: string): unknown {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(templates, name)), { recursive: true });
+    writeFileSync(path.join(templates, name), text);
+  }
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templates, { noCache: true }), { autoescape: true });
+  try {
+    env.render(page, {});
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`${page} rendered without an error`);
+}
+
+describe("templateProblem", () => {
+  it("names the template, line and column of a syntax error", () => {
+    const error = renderError({ "pages/a.njk": "<p>one</p>\n<p>{% if %}</p>\n" }, "pages/a.njk");
+    expect(formatProblem(templateProblem(error, templates))).toBe("templates/pages/a.njk:2: unexpected token: %} (column 10)");
+  });
+
+  it("names the layout, not the page, when the error is in the layout the page extends", () => {
+    const error = renderError({ "layouts/base.njk": "<main>\n{% block content %}{% endblock %}\n{% endfor %}\n</main>\n", "pages/b.njk": '{% extends "layouts/base.njk" %}{% block content %}hi{% endblock %}' }, "pages/b.njk");
+    expect(formatProblem(templateProblem(error, templates))).toMatch(/^templates\/layouts\/base\.njk:3: .*endfor.* \(column \d+\)$/);
+  });
+
+  it("names the template of an error that Nunjucks gives no line, such as an unknown filter", () => {
+    const error = renderError({ "pages/c.njk": "<h1>{{ 'x' | nosuchfilter }}</h1>\n" }, "pages/c.njk");
+    expect(formatProblem(templateProblem(error, templates))).toBe("templates/pages/c.njk: filter not found: nosuchfilter");
+  });
+
+  it("looks inside Eleventy's wrapper, and reads a message that came from a render worker", () => {
+    const inner = renderError({ "pages/d.njk": "{% iff %}\n" }, "pages/d.njk");
+    const wrapped = Object.assign(new Error("Having trouble rendering njk template ./templates/entries/index.njk"), { originalError: inner });
+    expect(formatProblem(templateProblem(wrapped, templates))).toBe("templates/pages/d.njk:1: unknown block tag: iff (column 4)");
+    const fromWorker = new Error((inner as Error).message);
+    expect(templateProblem(fromWorker, templates)).toEqual(templateProblem(wrapped, templates));
+  });
+
+  it("keeps an error that names no template, in one line", () => {
+    expect(formatProblem(templateProblem(new Error("Eleventy config broke\n  at somewhere"), templates))).toBe("templates: Eleventy config broke at somewhere");
+  });
+});
