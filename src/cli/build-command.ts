@@ -4,6 +4,8 @@ import { UnsafeOutputError } from "../build/output-folder.js";
 import { parseShard, WHOLE_SITE } from "../build/shard.js";
 import { stringFlag, UsageError, type ParsedArgs } from "./args.js";
 import { reportProblems, type Output } from "./report.js";
+import { formatProblem } from "../content/problems.js";
+import { errorText, templateProblem } from "../render/template-error.js";
 
 /** `versus build`: validate, then build into the output folder; one summary line on success. */
 export async function buildCommand(args: ParsedArgs, io: Output): Promise<number> {
@@ -30,7 +32,8 @@ export async function buildCommand(args: ParsedArgs, io: Output): Promise<number
   } catch (error) {
     if (error instanceof UnsafeOutputError) throw new UsageError(error.message);
     // A template or file-system failure: one line, the previous output stays as it was.
-    io.err(`versus build: ${(error as Error).message.split("\n").map((l) => l.trim()).filter(Boolean).join(" ")}; the previous output was left unchanged`);
+    const problem = templateProblem(error);
+    io.err(`versus build: ${problem ? formatProblem(problem) : errorText(error)}; the previous output was left unchanged`);
     return 1;
   }
   if (!result.ok) {

@@ -9,7 +9,7 @@ import { openRecordCache } from "../build/record-cache-file.js";
 import { modelStore } from "./model-store.js";
 import { problemsPage } from "./problems-page.js";
 import { TEMPLATES_DIR } from "../render/nunjucks-environment.js";
-import { templateProblem } from "../render/template-error.js";
+import { errorText, templateProblem } from "../render/template-error.js";
 
 /**
  * `versus serve`: before each rebuild, reload and validate the content. Valid content replaces
@@ -73,7 +73,8 @@ export function devServerPlugin(eleventyConfig: any): void {
  * @example reportTemplateError(error) // prints "templates/pages/pair.njk:12: unknown block tag: iff (column 4)"
  */
 export function reportTemplateError(error: unknown): void {
-  const problem = templateProblem(error);
+  // An error that names no template still stops the build of the pages, so it shows the same way.
+  const problem = templateProblem(error) ?? { severity: "error", file: "templates", field: "", message: errorText(error) };
   modelStore.setTemplateProblem(problem);
   process.stderr.write(`${formatProblem(problem)}\n`);
 }

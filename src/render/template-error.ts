@@ -6,15 +6,16 @@ import { TEMPLATES_DIR } from "./nunjucks-environment.js";
  * A template error as a problem line: the innermost template its message names, with the line,
  * and what went wrong. Nunjucks names every template on the way down (page, layout, include),
  * and Eleventy wraps that error in its own; the last template named is the one to fix.
+ * Undefined when the error names no template (see errorText).
  * @example
- * formatProblem(templateProblem(new Error("Template render error: (/v/templates/pages/pair.njk) [Line 3, Column 12]\n  unknown block tag: iff")))
+ * formatProblem(templateProblem(new Error("Template render error: (/v/templates/pages/pair.njk) [Line 3, Column 12]\n  unknown block tag: iff"))!)
  * // "templates/pages/pair.njk:3: unknown block tag: iff (column 12)"
  */
-export function templateProblem(error: unknown, templatesDir = TEMPLATES_DIR): Problem {
+export function templateProblem(error: unknown, templatesDir = TEMPLATES_DIR): Problem | undefined {
   const text = innermostMessage(error);
   let last: RegExpExecArray | undefined;
   for (const m of text.matchAll(/\(([^()\n]+\.njk)\)(?: \[Line (\d+), Column (\d+)\])?/g)) last = m;
-  if (!last) return { severity: "error", file: "templates", field: "", message: oneLine(text) };
+  if (!last) return undefined;
   const what = oneLine(text.slice(last.index + last[0].length).replace(/^[\s:]*(Error: )?/, "")) || "template error";
   return {
     severity: "error",
@@ -25,11 +26,19 @@ export function templateProblem(error: unknown, templatesDir = TEMPLATES_DIR): P
   };
 }
 
+/**
+ * An error's innermost message (under Eleventy's wrappers), in one line.
+ * @example errorText(new Error("ENOSPC: no space left\n  at write")) // "ENOSPC: no space left at write"
+ */
+export function errorText(error: unknown): string {
+  return oneLine(innermostMessage(error));
+}
+
 // Eleventy's error says which entry it was rendering; the Nunjucks error inside it says where.
 function innermostMessage(error: unknown): string {
   let e: unknown = error;
   for (let depth = 0; depth < 10; depth++) {
-    const inner = (e as { originalError?: unknown; cause?: unknown } | undefined)?.originalError ?? (e as { cause?: unknown } | undefined)?.cause;
+    const inner = (e as { originalError?: unknown } | undefined)?.originalError;
     if (!(inner instanceof Error)) break;
     e = inner;
   }

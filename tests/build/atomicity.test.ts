@@ -82,7 +82,7 @@ describe("a build that fails while rendering pair pages", () => {
       expect(result.code).toBe(1);
       expect(result.stdout).toBe("");
       expect(result.stderr).toBe(
-        "versus build: Template render error: (pages/pair.njk) [Line 3, Column 12] simulated failure for tests; the previous output was left unchanged\n",
+        "versus build: pages/pair.njk:3: simulated failure for tests (column 12); the previous output was left unchanged\n",
       );
       expectUntouched();
     } finally {

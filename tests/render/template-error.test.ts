@@ -8,7 +8,7 @@ import path from "node:path";
 import nunjucks from "nunjucks";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/content/problems.js";
-import { templateProblem } from "../../src/render/template-error.js";
+import { errorText, templateProblem } from "../../src/render/template-error.js";
 
 const project = mkdtempSync(path.join(os.tmpdir(), "versus-template-error-"));
 const templates = path.join(project, "templates");
@@ -28,31 +28,38 @@ function renderError(files: Record<string, string>, page: string): unknown {
   throw new Error(`${page} rendered without an error`);
 }
 
+const line = (error: unknown): string | undefined => {
+  const problem = templateProblem(error, templates);
+  return problem && formatProblem(problem);
+};
+
 describe("templateProblem", () => {
   it("names the template, line and column of a syntax error", () => {
     const error = renderError({ "pages/a.njk": "<p>one</p>\n<p>{% if %}</p>\n" }, "pages/a.njk");
-    expect(formatProblem(templateProblem(error, templates))).toBe("templates/pages/a.njk:2: unexpected token: %} (column 10)");
+    expect(line(error)).toBe("templates/pages/a.njk:2: unexpected token: %} (column 10)");
   });
 
   it("names the layout, not the page, when the error is in the layout the page extends", () => {
     const error = renderError({ "layouts/base.njk": "<main>\n{% block content %}{% endblock %}\n{% endfor %}\n</main>\n", "pages/b.njk": '{% extends "layouts/base.njk" %}{% block content %}hi{% endblock %}' }, "pages/b.njk");
-    expect(formatProblem(templateProblem(error, templates))).toMatch(/^templates\/layouts\/base\.njk:3: .*endfor.* \(column \d+\)$/);
+    expect(line(error)).toMatch(/^templates\/layouts\/base\.njk:3: .*endfor.* \(column \d+\)$/);
   });
 
   it("names the template of an error that Nunjucks gives no line, such as an unknown filter", () => {
     const error = renderError({ "pages/c.njk": "<h1>{{ 'x' | nosuchfilter }}</h1>\n" }, "pages/c.njk");
-    expect(formatProblem(templateProblem(error, templates))).toBe("templates/pages/c.njk: filter not found: nosuchfilter");
+    expect(line(error)).toBe("templates/pages/c.njk: filter not found: nosuchfilter");
   });
 
   it("looks inside Eleventy's wrapper, and reads a message that came from a render worker", () => {
     const inner = renderError({ "pages/d.njk": "{% iff %}\n" }, "pages/d.njk");
     const wrapped = Object.assign(new Error("Having trouble rendering njk template ./templates/entries/index.njk"), { originalError: inner });
-    expect(formatProblem(templateProblem(wrapped, templates))).toBe("templates/pages/d.njk:1: unknown block tag: iff (column 4)");
+    expect(line(wrapped)).toBe("templates/pages/d.njk:1: unknown block tag: iff (column 4)");
     const fromWorker = new Error((inner as Error).message);
     expect(templateProblem(fromWorker, templates)).toEqual(templateProblem(wrapped, templates));
   });
 
-  it("keeps an error that names no template, in one line", () => {
-    expect(formatProblem(templateProblem(new Error("Eleventy config broke\n  at somewhere"), templates))).toBe("templates: Eleventy config broke at somewhere");
+  it("is undefined for an error that names no template, which errorText gives in one line", () => {
+    const error = Object.assign(new Error("Having trouble writing"), { originalError: new Error("ENOSPC: no space left on device\n  at write") });
+    expect(templateProblem(error, templates)).toBeUndefined();
+    expect(errorText(error)).toBe("ENOSPC: no space left on device at write");
   });
 });
