@@ -6,8 +6,9 @@ import { resolveAsOf } from "../compute/as-of.js";
 import { reportTemplateError } from "../eleventy/dev-server-plugin.js";
 
 /**
- * `versus serve`: Eleventy's dev server with live reload over the root's content. Content
- * problems are shown in the terminal and the browser; the server keeps running.
+ * `versus serve`: Eleventy's dev server with live reload over the root's content. Content and
+ * template problems are shown in the terminal and the browser; the server keeps running (unless
+ * the very first build fails, when there is nothing to serve).
  */
 export async function serveCommand(args: ParsedArgs): Promise<number> {
   const root = path.resolve(stringFlag(args, "root", "."));

@@ -16,7 +16,7 @@ export function templateProblem(error: unknown, templatesDir = TEMPLATES_DIR): P
   let last: RegExpExecArray | undefined;
   for (const m of text.matchAll(/\(([^()\n]+\.njk)\)(?: \[Line (\d+), Column (\d+)\])?/g)) last = m;
   if (!last) return undefined;
-  const what = oneLine(text.slice(last.index + last[0].length).replace(/^[\s:]*(Error: )?/, "")) || "template error";
+  const what = collapseWhitespace(text.slice(last.index + last[0].length).replace(/^[\s:]*(Error: )?/, "")) || "template error";
   return {
     severity: "error",
     file: displayPath(last[1]!, templatesDir),
@@ -31,7 +31,7 @@ export function templateProblem(error: unknown, templatesDir = TEMPLATES_DIR): P
  * @example errorText(new Error("ENOSPC: no space left\n  at write")) // "ENOSPC: no space left at write"
  */
 export function errorText(error: unknown): string {
-  return oneLine(innermostMessage(error));
+  return collapseWhitespace(innermostMessage(error));
 }
 
 // Eleventy's error says which entry it was rendering; the Nunjucks error inside it says where.
@@ -52,6 +52,7 @@ function displayPath(file: string, templatesDir: string): string {
   return relative.startsWith("..") ? file : relative;
 }
 
-function oneLine(text: string): string {
+// Not content/problems.ts oneLine, which escapes line breaks: a message's own line breaks only wrap it.
+function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
