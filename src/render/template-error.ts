@@ -16,13 +16,18 @@ export function templateProblem(error: unknown, templatesDir = TEMPLATES_DIR): P
   let last: RegExpExecArray | undefined;
   for (const m of text.matchAll(/\(([^()\n]+\.njk)\)(?: \[Line (\d+), Column (\d+)\])?/g)) last = m;
   if (!last) return undefined;
-  const what = collapseWhitespace(text.slice(last.index + last[0].length).replace(/^[\s:]*(Error: )?/, "")) || "template error";
+  const rest = text.slice(last.index + last[0].length).replace(/^[\s:]*/, "");
+  // An error met while rendering wraps a JavaScript error ("Error: …", "TypeError: …"), and
+  // Nunjucks counts its line and column from 0; syntax errors count from 1, like editors.
+  const thrown = /^\w*Error: /.exec(rest);
+  const from0 = thrown ? 1 : 0;
+  const what = collapseWhitespace(thrown ? rest.slice(thrown[0].length) : rest) || "template error";
   return {
     severity: "error",
     file: displayPath(last[1]!, templatesDir),
-    ...(last[2] ? { line: Number(last[2]) } : {}),
+    ...(last[2] ? { line: Number(last[2]) + from0 } : {}),
     field: "",
-    message: last[3] ? `${what} (column ${last[3]})` : what,
+    message: last[3] ? `${what} (column ${Number(last[3]) + from0})` : what,
   };
 }
 

@@ -39,6 +39,15 @@ describe("templateProblem", () => {
     expect(line(error)).toBe("templates/pages/a.njk:2: unexpected token: %} (column 10)");
   });
 
+  // Regression: Nunjucks counts the line and column of an error met while rendering from 0, so
+  // the line named was the one before the error.
+  it("names the line and column, counted from 1, of an error met while rendering, without its JavaScript error's name", () => {
+    const error = renderError({ "pages/e.njk": "<p>one</p>\n<p>{{ notDefined() }}</p>\n" }, "pages/e.njk");
+    expect(line(error)).toBe("templates/pages/e.njk:2: Unable to call `notDefined`, which is undefined or falsey (column 17)");
+    const typeError = renderError({ "pages/f.njk": "<p>one</p>\n<p>two</p>\n<p>{{ 5 | join(',') }}</p>\n" }, "pages/f.njk");
+    expect(line(typeError)).toBe("templates/pages/f.njk: arr.join is not a function");
+  });
+
   it("names the layout, not the page, when the error is in the layout the page extends", () => {
     const error = renderError({ "layouts/base.njk": "<main>\n{% block content %}{% endblock %}\n{% endfor %}\n</main>\n", "pages/b.njk": '{% extends "layouts/base.njk" %}{% block content %}hi{% endblock %}' }, "pages/b.njk");
     expect(line(error)).toMatch(/^templates\/layouts\/base\.njk:3: .*endfor.* \(column \d+\)$/);
