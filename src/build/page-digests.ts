@@ -1,7 +1,5 @@
 import type { SiteModel } from "../site/site-model.js";
-import type { PageJob } from "../render/page-jobs.js";
-import { reversePairSlug } from "../compute/pairs.js";
-import { outputFileFor, urls } from "../site/urls.js";
+import { pageJobs, type PageJob } from "../render/page-jobs.js";
 import { digest } from "./digest.js";
 
 /**
@@ -27,43 +25,37 @@ export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { jo
     ]),
   );
   const reverseDigest = digest(fingerprint, ctx.site.url);
-  const out: { job: PageJob; digest: string }[] = [];
-  for (const product of Object.values(ctx.products)) {
-    const productPage = ctx.productPages[product.slug]!;
-    const ranking = rankingDigest.get(product.sector.slug) ?? "";
-    const own = productDigest.get(product.slug)!;
-    out.push({
-      job: { kind: "product", file: outputFileFor(product.url), slug: product.slug },
-      digest: digest(siteDigest, own, ranking, JSON.stringify(productPage.meta), JSON.stringify(productPage.comparisons)),
-    });
-    out.push({
-      job: { kind: "alternatives", file: outputFileFor(product.alternativesUrl), slug: product.slug },
-      digest: digest(siteDigest, own, ranking, JSON.stringify(ctx.alternativesPages[product.slug]!.meta)),
-    });
-  }
-  for (const pair of model.pairs) {
-    const a = ctx.products[pair.a]!;
-    const b = ctx.products[pair.b]!;
-    const curated = ctx.curated[pair.slug];
-    out.push({
-      job: { kind: "pair", file: outputFileFor(urls.compare(pair.slug)), slug: pair.slug, a: pair.a, b: pair.b },
-      digest: digest(
-        siteDigest,
-        productDigest.get(pair.a)!,
-        productDigest.get(pair.b)!,
-        rankingDigest.get(a.sector.slug) ?? "",
-        rankingDigest.get(b.sector.slug) ?? "",
-        curated ? JSON.stringify(curated) : "",
-      ),
-    });
-    // A reverse-order page always leads to the same pair, so its file name stands for its
-    // target: one digest serves them all (tens of thousands of hashes saved).
-    if (model.reversePairPages) out.push({ job: redirectJob(urls.compare(reversePairSlug(pair.a, pair.b)), urls.compare(pair.slug)), digest: reverseDigest });
-  }
-  for (const r of model.pages.aliasRedirects) out.push({ job: redirectJob(r.from, r.to), digest: digest(fingerprint, ctx.site.url, r.to) });
-  return out;
-}
+  const aliases = new Map(model.pages.aliasRedirects.map((r) => [r.from, r.to]));
+  return pageJobs(model).map((job) => ({ job, digest: jobDigest(job) }));
 
-function redirectJob(from: string, to: string): PageJob {
-  return { kind: "redirect", file: outputFileFor(from), from, to };
+  function jobDigest(job: PageJob): string {
+    switch (job.kind) {
+      case "product": {
+        const product = ctx.products[job.slug]!;
+        const productPage = ctx.productPages[job.slug]!;
+        return digest(siteDigest, productDigest.get(job.slug)!, rankingDigest.get(product.sector.slug) ?? "", JSON.stringify(productPage.meta), JSON.stringify(productPage.comparisons));
+      }
+      case "alternatives": {
+        const product = ctx.products[job.slug]!;
+        return digest(siteDigest, productDigest.get(job.slug)!, rankingDigest.get(product.sector.slug) ?? "", JSON.stringify(ctx.alternativesPages[job.slug]!.meta));
+      }
+      case "pair": {
+        const curated = ctx.curated[job.slug];
+        return digest(
+          siteDigest,
+          productDigest.get(job.a)!,
+          productDigest.get(job.b)!,
+          rankingDigest.get(ctx.products[job.a]!.sector.slug) ?? "",
+          rankingDigest.get(ctx.products[job.b]!.sector.slug) ?? "",
+          curated ? JSON.stringify(curated) : "",
+        );
+      }
+      case "redirect": {
+        const aliasTarget = aliases.get(job.from);
+        // A reverse-order page always leads to the same pair, so its file name stands for its
+        // target: one digest serves them all (tens of thousands of hashes saved).
+        return aliasTarget === undefined ? reverseDigest : digest(fingerprint, ctx.site.url, aliasTarget);
+      }
+    }
+  }
 }

@@ -1,3 +1,7 @@
+import type { SiteModel } from "../site/site-model.js";
+import { reversePairSlug } from "../compute/pairs.js";
+import { outputFileFor, urls } from "../site/urls.js";
+
 /** One file a render worker writes: a product's page or alternatives page, a pair page, or a redirect page. */
 export type PageJob =
   | { kind: "product" | "alternatives"; file: string; slug: string }
@@ -19,3 +23,27 @@ export interface WorkerSetup {
 export type PageViews = Pick<import("../site/pair-page.js").PairContext, "productPages" | "alternativesPages">;
 export type WorkerRequest = { jobs: PageJob[]; pages: PageViews };
 export type WorkerReply = { done: number; unchanged: string[] } | { error: string };
+
+/**
+ * Every page that comes one per product or per pair, in a fixed order: each product's page and
+ * alternatives page, then each pair's page and (with `reversePairPages`) the redirect page at
+ * its reverse-order URL, then the redirects from product aliases.
+ * @example pageJobs(model).find((j) => j.kind === "pair") // { kind: "pair", file: "compare/apache-kafka-vs-nats/index.html", slug: "apache-kafka-vs-nats", a: "apache-kafka", b: "nats" }
+ */
+export function pageJobs(model: SiteModel): PageJob[] {
+  const out: PageJob[] = [];
+  for (const product of Object.values(model.pairContext.products)) {
+    out.push({ kind: "product", file: outputFileFor(product.url), slug: product.slug });
+    out.push({ kind: "alternatives", file: outputFileFor(product.alternativesUrl), slug: product.slug });
+  }
+  for (const pair of model.pairs) {
+    out.push({ kind: "pair", file: outputFileFor(urls.compare(pair.slug)), slug: pair.slug, a: pair.a, b: pair.b });
+    if (model.reversePairPages) out.push(redirectJob(urls.compare(reversePairSlug(pair.a, pair.b)), urls.compare(pair.slug)));
+  }
+  for (const r of model.pages.aliasRedirects) out.push(redirectJob(r.from, r.to));
+  return out;
+}
+
+function redirectJob(from: string, to: string): PageJob {
+  return { kind: "redirect", file: outputFileFor(from), from, to };
+}

@@ -1,0 +1,37 @@
+/** The renderer's pages of a site, in the order builds hand them out. */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildAssets } from "../../src/build/assets.js";
+import { loadRoot } from "../../src/content/load-root.js";
+import { pageJobs } from "../../src/render/page-jobs.js";
+import { buildSiteModel } from "../../src/site/site-model.js";
+import { REPO_ROOT } from "../helpers/built-site.js";
+import { AS_OF_MS } from "../build/build-helpers.js";
+
+describe("pageJobs", () => {
+  it("lists each product's two pages, then each pair with its reverse-order redirect, then the alias redirects", async () => {
+    const loaded = await loadRoot(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"));
+    const model = buildSiteModel(loaded.content!, { asOfMs: AS_OF_MS, assets: buildAssets().paths, search: false });
+    const listed = pageJobs(model).map((job) => `${job.kind} ${job.file}${job.kind === "redirect" ? ` -> ${job.to}` : ""}`);
+    expect(listed).toEqual([
+      "product products/apache-kafka/index.html",
+      "alternatives alternatives/apache-kafka/index.html",
+      "product products/nats/index.html",
+      "alternatives alternatives/nats/index.html",
+      "product products/redpanda/index.html",
+      "alternatives alternatives/redpanda/index.html",
+      "pair compare/apache-kafka-vs-nats/index.html",
+      "redirect compare/nats-vs-apache-kafka/index.html -> /compare/apache-kafka-vs-nats/",
+      "pair compare/apache-kafka-vs-redpanda/index.html",
+      "redirect compare/redpanda-vs-apache-kafka/index.html -> /compare/apache-kafka-vs-redpanda/",
+      "pair compare/nats-vs-redpanda/index.html",
+      "redirect compare/redpanda-vs-nats/index.html -> /compare/nats-vs-redpanda/",
+      "redirect products/kafka/index.html -> /products/apache-kafka/",
+      "redirect alternatives/kafka/index.html -> /alternatives/apache-kafka/",
+      "redirect compare/kafka-vs-nats/index.html -> /compare/apache-kafka-vs-nats/",
+      "redirect compare/nats-vs-kafka/index.html -> /compare/apache-kafka-vs-nats/",
+      "redirect compare/kafka-vs-redpanda/index.html -> /compare/apache-kafka-vs-redpanda/",
+      "redirect compare/redpanda-vs-kafka/index.html -> /compare/apache-kafka-vs-redpanda/",
+    ]);
+  });
+});
