@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { CONFIG_FILE, ENTRIES_DIR } from "../eleventy/paths.js";
@@ -21,7 +22,11 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   process.env.VERSUS_DEV = "1";
   // Not _site: that is `versus build`'s, whose manifest must describe every file in it, and a
   // build run while serving would otherwise publish the dev server's pages.
-  const eleventy = new Eleventy(ENTRIES_DIR, path.join(root, ".versus-cache", "serve"), { configPath: CONFIG_FILE, runMode: "serve", source: "cli" });
+  const output = path.join(root, ".versus-cache", "serve");
+  // Emptied first: a page an earlier session wrote would be served where the renderer no longer
+  // answers (a deleted product's pages).
+  rmSync(output, { recursive: true, force: true });
+  const eleventy = new Eleventy(ENTRIES_DIR, output, { configPath: CONFIG_FILE, runMode: "serve", source: "cli" });
   await eleventy.init();
   // Eleventy prints a failed rebuild's error with its stack trace, once while writing and again
   // from the watcher; Versus prints it once, in one line, and shows it in the browser.

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { loadRoot } from "../content/load-root.js";
 import { formatProblem } from "../content/problems.js";
@@ -10,12 +11,15 @@ import { modelStore } from "./model-store.js";
 import { problemsPage } from "./problems-page.js";
 import { TEMPLATES_DIR } from "../render/nunjucks-environment.js";
 import { errorText, templateProblem } from "../render/template-error.js";
+import type { Problem } from "../content/types.js";
+import { onDemandPages } from "./on-demand-pages.js";
 
 /**
  * `versus serve`: before each rebuild, reload and validate the content. Valid content replaces
  * the model and the pages follow; invalid content keeps the server and the last good pages,
  * prints every problem in the terminal, and shows them in the browser in place of any page until
  * the next valid save. A template error is treated the same way (see reportTemplateError).
+ * Product, pair and redirect pages are rendered when the browser asks for them (onDemandPages).
  */
 export function devServerPlugin(eleventyConfig: any): void {
   const root = path.resolve(process.env.VERSUS_ROOT ?? ".");
@@ -28,6 +32,7 @@ export function devServerPlugin(eleventyConfig: any): void {
   let assets = buildAssets();
   // Only the files saved since the last rebuild are parsed again.
   const recordCache = openRecordCache(root);
+  const pages = onDemandPages(printTemplateError);
 
   eleventyConfig.on("eleventy.before", async () => {
     const loaded = await loadRoot(root, { recordCache });
@@ -40,10 +45,11 @@ export function devServerPlugin(eleventyConfig: any): void {
     modelStore.set(buildSiteModel(loaded.content, { asOfMs, assets: assets.paths, search: false }));
   });
 
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+  eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
     if (!modelStore.has() || modelStore.problems().length > 0) return;
     try {
-      await writeSiteExtras(modelStore.get(), assets, path.resolve(directories.output), previous);
+      writeSiteExtras(modelStore.get(), assets, path.resolve(directories.output), previous);
+      pages.renew(modelStore.get());
       modelStore.setTemplateProblem(undefined);
     } catch (error) {
       // Not rethrown: Eleventy would print it with its stack trace.
@@ -53,11 +59,13 @@ export function devServerPlugin(eleventyConfig: any): void {
 
   eleventyConfig.setServerOptions({
     middleware: [
-      (req: { url?: string }, res: any, next: () => void) => {
+      (req: IncomingMessage, res: ServerResponse, next: () => void) => {
         const problems = modelStore.problems().filter((p) => p.severity === "error");
         const template = modelStore.templateProblem();
         const url = req.url ?? "/";
-        if ((problems.length === 0 && !template) || !(url.endsWith("/") || url.endsWith(".html"))) return next();
+        if ((problems.length === 0 && !template) || !(url.endsWith("/") || url.endsWith(".html"))) {
+          return modelStore.has() ? pages.respond(modelStore.get(), req, res, next) : next();
+        }
         res.setHeader("Content-Type", "text/html; charset=utf-8");
         res.statusCode = 500;
         res.end(template ? problemsPage([template, ...modelStore.problems()], "Template error") : problemsPage(modelStore.problems()));
@@ -73,8 +81,13 @@ export function devServerPlugin(eleventyConfig: any): void {
  * @example reportTemplateError(error) // prints "templates/pages/pair.njk:12: unknown block tag: iff (column 4)"
  */
 export function reportTemplateError(error: unknown): void {
+  modelStore.setTemplateProblem(printTemplateError(error));
+}
+
+/** Prints a template error in one line and returns it as a problem. */
+function printTemplateError(error: unknown): Problem {
   // An error that names no template still stops the build of the pages, so it shows the same way.
   const problem = templateProblem(error) ?? { severity: "error", file: "templates", field: "", message: errorText(error) };
-  modelStore.setTemplateProblem(problem);
   process.stderr.write(`${formatProblem(problem)}\n`);
+  return problem;
 }

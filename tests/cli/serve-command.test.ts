@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { serveMinimalRootCopy, waitFor, type DevServer } from "../helpers/dev-server.js";
+import { serveMinimalRootCopy, startDevServer, waitFor, type DevServer } from "../helpers/dev-server.js";
 import { diffTrees, runVersus } from "../build/build-helpers.js";
 import { REPO_ROOT } from "../helpers/built-site.js";
 import { runCaptured } from "../helpers/run-captured.js";
@@ -44,6 +44,30 @@ describe("versus serve", () => {
     rmSync(path.join(root, "content/products/nats.md"));
     await waitFor(async () => (await status("/products/nats/")) === 404 && (await status("/compare/apache-kafka-vs-nats/")) === 404, "the deleted product's pages to go");
     expect(await status("/products/redpanda/")).toBe(200);
+    server.child.kill("SIGTERM");
+    await server.exited;
+  }, 60_000);
+
+  // Regression: the dev server wrote every product, pair and redirect page at its start and hashed
+  // them all on each save: 10 to 20 s to start and over a second a save at 45,000 pages.
+  it("renders product, pair and redirect pages when asked for, writes none of them, and serves none an earlier session left", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "versus-serve-"));
+    roots.push(root);
+    cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
+    const output = path.join(root, ".versus-cache/serve");
+    mkdirSync(path.join(output, "products/ghost"), { recursive: true });
+    writeFileSync(path.join(output, "products/ghost/index.html"), "<h1>Ghost</h1>");
+    const server = await startDevServer(root, "/products/nats/");
+    servers.push(server);
+    const get = (page: string) => fetch(server.origin + page, { redirect: "manual" });
+    const pair = await get("/compare/nats-vs-redpanda/");
+    expect(pair.status).toBe(200);
+    expect(await pair.text()).toContain("<h1>NATS vs Redpanda</h1>");
+    expect(await (await get("/compare/redpanda-vs-nats/")).text()).toContain('<meta http-equiv="refresh" content="0; url=/compare/nats-vs-redpanda/">');
+    const noSlash = await get("/products/nats");
+    expect([noSlash.status, noSlash.headers.get("location")]).toEqual([301, "/products/nats/"]);
+    expect((await get("/products/ghost/")).status).toBe(404);
+    expect(["index.html", "products", "alternatives", "compare"].filter((f) => existsSync(path.join(output, f)))).toEqual(["index.html"]);
     server.child.kill("SIGTERM");
     await server.exited;
   }, 60_000);

@@ -72,4 +72,26 @@ describe("versus serve: template edits", () => {
     expect(await (await fetch(server.origin + "/products/nats/")).text()).toContain("<h1>NATS</h1>");
     expect(server.child.exitCode).toBeNull();
   }, 60_000);
+
+  // A page the dev server renders when it is opened can fail on its own data only: that page
+  // shows the error, and the rest of the site stays usable.
+  it("shows an error met on one page only, on that page and in one terminal line", async () => {
+    const file = "templates/pages/pair.njk";
+    const original = readFileSync(path.join(project(), file), "utf8");
+    const broken = original.replace("{% endblock %}", '{% if b.slug == "redpanda" %}{{ notDefined() }}{% endif %}{% endblock %}');
+    const line = broken.slice(0, broken.indexOf("notDefined")).split("\n").length;
+    const printedBefore = server.terminal().length;
+    writeFileSync(path.join(project(), file), broken);
+    const failing = async (): Promise<boolean> => {
+      const response = await fetch(server.origin + "/compare/nats-vs-redpanda/");
+      return response.status === 500 && (await response.text()).includes(`${file}:${line}: Unable to call \`notDefined\`, which is undefined or falsey (column `);
+    };
+    await waitFor(failing, "the error on the one page it breaks");
+    expect((await fetch(server.origin + "/compare/apache-kafka-vs-nats/")).status).toBe(200);
+    expect((await fetch(server.origin + "/")).status).toBe(200);
+    expect(server.terminal().slice(printedBefore)).toMatch(new RegExp(`^templates/pages/pair\\.njk:${line}: Unable to call \`notDefined\`, which is undefined or falsey \\(column \\d+\\)$`, "m"));
+
+    writeFileSync(path.join(project(), file), original);
+    await waitFor(async () => (await fetch(server.origin + "/compare/nats-vs-redpanda/")).status === 200, "the page back");
+  }, 60_000);
 });
