@@ -22,6 +22,14 @@ describe("pageForRequest", () => {
     expect(pageForRequest(byFile, "/products/nats?ref=feed")).toEqual({ location: "/products/nats/?ref=feed" });
   });
 
+  // Regression: "/%2Fproducts/nats" was redirected to "//products/nats/", which a browser reads
+  // as the host "products"; "/products/nats%2F" answered as the page.
+  it("does not answer a path with an encoded slash or one that starts with //", () => {
+    for (const url of ["/%2Fproducts/nats", "/%2F%2Fproducts/nats", "//products/nats", "/\\products/nats", "/products/nats%2F", "/products/nats%2Findex.html"]) {
+      expect(pageForRequest(byFile, url), url).toBeUndefined();
+    }
+  });
+
   it("leaves every other URL, and one that does not decode, to the next handler", () => {
     expect(pageForRequest(byFile, "/")).toBeUndefined();
     expect(pageForRequest(byFile, "/products/")).toBeUndefined();
