@@ -66,16 +66,23 @@ export function devServerPlugin(eleventyConfig: any): void {
       (req: IncomingMessage, res: ServerResponse, next: () => void) => {
         const problems = modelStore.problems().filter((p) => p.severity === "error");
         const template = modelStore.templateProblem();
-        const url = req.url ?? "/";
-        if ((problems.length === 0 && !template) || !(url.endsWith("/") || url.endsWith(".html"))) {
-          return modelStore.has() ? pages.respond(modelStore.get(), req, res, next) : next();
-        }
+        const page = pagePath(req.url ?? "/");
+        if ((problems.length === 0 && !template) || !(page.endsWith("/") || page.endsWith(".html"))) return pages.respond(req, res, next);
         res.setHeader("Content-Type", "text/html; charset=utf-8");
         res.statusCode = 500;
         res.end(template ? problemsPage([template, ...modelStore.problems()], "Template error") : problemsPage(modelStore.problems()));
       },
     ],
   });
+}
+
+// The path without its query: a page's URL with a query still gets the problems page.
+function pagePath(url: string): string {
+  try {
+    return new URL(url, "http://localhost").pathname;
+  } catch {
+    return url;
+  }
 }
 
 /**

@@ -6,41 +6,41 @@ import { createNunjucksEnvironment } from "../render/nunjucks-environment.js";
 import { pageJobs, type PageJob } from "../render/page-jobs.js";
 import { pageForRequest } from "../render/page-for-request.js";
 import { renderJob } from "../render/render-page.js";
+import { errorText } from "../render/template-error.js";
 import { problemsPage } from "./problems-page.js";
 
 /**
  * `versus serve` renders the renderer's pages (product, alternatives, pair and redirect pages)
- * when the browser asks for one, from the current model, instead of writing them all: at 45,000
- * pages, writing them made the first start take 10 to 20 seconds and a save over one.
- * `renew` after each rebuild compiles the templates afresh and renders one page of each kind, so
- * a template error shows at once (it throws), not only when such a page is next opened.
- * `respond` answers a request for one of these pages and passes anything else on; `report`
- * prints a template error met while rendering one and returns it for the error page.
+ * when the browser asks for one, instead of writing them all: at 45,000 pages, writing them made
+ * the first start take 10 to 20 seconds and a save over one.
+ * `renew`, once a rebuild is through, takes its model with freshly compiled templates, and
+ * renders the first page of each kind, so a template error every such page meets shows at once
+ * (it throws). Until then requests get the last rebuild's pages: a new model is never drawn with
+ * the old templates, nor does it name assets not written yet.
+ * `respond` answers a request for one of these pages and passes anything else on. A template
+ * error met while rendering one is shown on that page; `report` prints it, once per error until
+ * the next renew, and returns it as a problem.
  */
 export function onDemandPages(report: (error: unknown) => Problem): {
   renew(model: SiteModel): void;
-  respond(model: SiteModel, req: IncomingMessage, res: ServerResponse, next: () => void): void;
+  respond(req: IncomingMessage, res: ServerResponse, next: () => void): void;
 } {
-  let env: nunjucks.Environment | undefined;
-  const byModel = new WeakMap<SiteModel, Map<string, PageJob>>();
-  const jobsByFile = (model: SiteModel): Map<string, PageJob> => {
-    let byFile = byModel.get(model);
-    if (!byFile) byModel.set(model, (byFile = new Map(pageJobs(model).map((job) => [job.file, job]))));
-    return byFile;
-  };
+  let current: { model: SiteModel; env: nunjucks.Environment; byFile: Map<string, PageJob> } | undefined;
+  let reported = new Map<string, Problem>();
   return {
     renew(model) {
-      env = createNunjucksEnvironment({ forOneBuild: true });
+      current = { model, env: createNunjucksEnvironment({ forOneBuild: true }), byFile: new Map(pageJobs(model).map((job) => [job.file, job])) };
+      reported = new Map();
       const kinds = new Set<string>();
-      for (const job of jobsByFile(model).values()) {
+      for (const job of current.byFile.values()) {
         if (kinds.has(job.kind)) continue;
         kinds.add(job.kind);
-        renderJob(env, model.pairContext, job);
+        renderJob(current.env, model.pairContext, job);
       }
     },
-    respond(model, req, res, next) {
-      const requested = pageForRequest(jobsByFile(model), req.url ?? "/");
-      if (!requested) return next();
+    respond(req, res, next) {
+      const requested = current && pageForRequest(current.byFile, req.url ?? "/");
+      if (!current || !requested) return next();
       if ("location" in requested) {
         res.statusCode = 301;
         res.setHeader("Location", requested.location);
@@ -49,11 +49,13 @@ export function onDemandPages(report: (error: unknown) => Problem): {
       }
       res.setHeader("Content-Type", "text/html; charset=utf-8");
       try {
-        env ??= createNunjucksEnvironment({ forOneBuild: true });
-        res.end(renderJob(env, model.pairContext, requested.job));
+        res.end(renderJob(current.env, current.model.pairContext, requested.job));
       } catch (error) {
+        const key = errorText(error);
+        let problem = reported.get(key);
+        if (!problem) reported.set(key, (problem = report(error)));
         res.statusCode = 500;
-        res.end(problemsPage([report(error)], "Template error"));
+        res.end(problemsPage([problem], "Template error"));
       }
     },
   };

@@ -26,15 +26,18 @@ export function renderJob(env: nunjucks.Environment, ctx: PairContext, job: Page
 }
 
 // Redirect pages differ only in their target, and there is one per pair: the template is
-// rendered once per build with a marker in place of the target, then filled in per page.
+// rendered once per environment and build with a marker in place of the target, then filled in
+// per page. Per environment too: the dev server renders each save's model with new templates.
 const TARGET_MARKER = "VERSUS-REDIRECT-TARGET";
-const shells = new WeakMap<PairContext, string[]>();
+const shells = new WeakMap<nunjucks.Environment, WeakMap<PairContext, string[]>>();
 
 function redirectShell(env: nunjucks.Environment, ctx: PairContext): string[] {
-  let shell = shells.get(ctx);
+  let byContext = shells.get(env);
+  if (!byContext) shells.set(env, (byContext = new WeakMap()));
+  let shell = byContext.get(ctx);
   if (!shell) {
     shell = env.render("pages/redirect.njk", { site: ctx.site, view: { from: "", to: TARGET_MARKER } }).split(TARGET_MARKER);
-    shells.set(ctx, shell);
+    byContext.set(ctx, shell);
   }
   return shell;
 }

@@ -3,8 +3,9 @@
  * the redirect template's exact markup, the search indexer's shorter copy of a page, and a
  * template error that reaches the caller.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import nunjucks from "nunjucks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAssets } from "../../src/build/assets.js";
 import { renderFingerprint } from "../../src/build/digest.js";
@@ -56,6 +57,18 @@ describe("renderJob", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  // Regression: the redirect page was cached per site context only, so the dev server, which
+  // draws a save's model with new templates, could keep serving the old redirect template.
+  it("renders a redirect page with the templates of the environment it is given", async () => {
+    const job: PageJob = { kind: "redirect", file: "compare/b-vs-a/index.html", from: "/compare/b-vs-a/", to: "/compare/a-vs-b/" };
+    expect(renderJob(createNunjucksEnvironment(), model.pairContext, job)).toContain('<meta http-equiv="refresh" content="0; url=/compare/a-vs-b/">');
+    const templates = await tempDir();
+    mkdirSync(join(templates, "pages"));
+    writeFileSync(join(templates, "pages/redirect.njk"), "Now at {{ view.to }}");
+    const edited = new nunjucks.Environment(new nunjucks.FileSystemLoader(templates), { autoescape: true });
+    expect(renderJob(edited, model.pairContext, job)).toBe("Now at /compare/a-vs-b/");
   });
 
   it("renders every pair page of the small root with its heading and canonical link", () => {
