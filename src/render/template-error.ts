@@ -18,7 +18,9 @@ export function templateProblem(error: unknown, templatesDir = TEMPLATES_DIR): P
   if (!last) return undefined;
   const rest = text.slice(last.index + last[0].length).replace(/^[\s:]*/, "");
   // An error met while rendering wraps a JavaScript error ("Error: …", "TypeError: …"), and
-  // Nunjucks counts its line and column from 0; syntax errors count from 1, like editors.
+  // Nunjucks counts its line and column from 0; syntax errors count from 1, like editors. Not
+  // covered: a value thrown that is not an Error (its line stays one short), and an error met on
+  // a template's first line, for which Nunjucks gives no line at all.
   const thrown = /^\w*Error: /.exec(rest);
   const from0 = thrown ? 1 : 0;
   const what = collapseWhitespace(thrown ? rest.slice(thrown[0].length) : rest) || "template error";
