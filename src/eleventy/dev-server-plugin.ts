@@ -12,6 +12,7 @@ import { problemsPage } from "./problems-page.js";
 import { TEMPLATES_DIR } from "../render/nunjucks-environment.js";
 import { errorText, templateProblem } from "../render/template-error.js";
 import type { Problem } from "../content/types.js";
+import type { ProductView } from "../site/types.js";
 import { onDemandPages } from "./on-demand-pages.js";
 
 /**
@@ -37,6 +38,8 @@ export function devServerPlugin(eleventyConfig: any): void {
   // Only the files saved since the last rebuild are parsed again.
   const recordCache = openRecordCache(root);
   const pages = onDemandPages(printTemplateError);
+  // A save changes a product or two: the others keep their views (markdown, velocity, charts).
+  const productViews = new Map<string, ProductView>();
 
   eleventyConfig.on("eleventy.before", async () => {
     const loaded = await loadRoot(root, { recordCache });
@@ -46,7 +49,7 @@ export function devServerPlugin(eleventyConfig: any): void {
       return;
     }
     assets = buildAssets(); // the stylesheet or script may have changed
-    modelStore.set(buildSiteModel(loaded.content, { asOfMs, assets: assets.paths, search: false }));
+    modelStore.set(buildSiteModel(loaded.content, { asOfMs, assets: assets.paths, search: false, productViews }));
   });
 
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {

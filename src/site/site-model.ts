@@ -1,4 +1,4 @@
-import type { Content, Product } from "../content/types.js";
+import type { Content, Product, Sector } from "../content/types.js";
 import { choosePairs, type PairRef, type PairsSetting } from "../compute/pairs.js";
 import { rankSector } from "../compute/alternatives.js";
 import { monthlyCadence } from "../compute/cadence.js";
@@ -13,7 +13,7 @@ import { itemList } from "./json-ld.js";
 import { markdownToText, renderInline, renderMarkdown } from "./markdown.js";
 import { urls } from "./urls.js";
 import type {
-  AlternativesPage, HomePage, Link, MatrixPage, MethodologyPage, PageMeta, ProductPage, RedirectPage, SectorPage, SiteView,
+  AlternativesPage, HomePage, Link, MatrixPage, MethodologyPage, PageMeta, ProductPage, ProductView, RedirectPage, SectorPage, SiteView,
 } from "./types.js";
 
 export interface ModelOptions {
@@ -23,6 +23,12 @@ export interface ModelOptions {
   search: boolean;
   /** Site paths of rendered social cards, by page path (see social cards). */
   ogImages?: Record<string, string>;
+  /**
+   * Product views of an earlier model, by what they are computed from, for a caller that builds
+   * one model after another (the dev server): an unchanged product keeps its view. Updated to
+   * hold this model's views only.
+   */
+  productViews?: Map<string, ProductView>;
 }
 
 /** Everything the site renders, computed from validated content and the as-of time. */
@@ -82,7 +88,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
   };
   const sectors = new Map(content.sectors.map((s) => [s.slug, s]));
   const productsBySlug = new Map(content.products.map((p) => [p.slug, p]));
-  const products = Object.fromEntries(content.products.map((p) => [p.slug, productView(p, sectors.get(p.sector)!, asOfMs)]));
+  const products = productViews(content.products, sectors, asOfMs, options.productViews);
   // One card object per product, so its rendered card is cached once (see fragment-cache).
   const cards = Object.fromEntries(Object.values(products).map((v) => [v.slug, productCardView(v)]));
   const rankings: Record<string, RankedProduct[]> = {};
@@ -228,4 +234,22 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     ],
     },
   };
+}
+
+// A view depends on its product's record, its sector's and the as-of time, and on nothing else.
+function productViews(products: readonly Product[], sectors: ReadonlyMap<string, Sector>, asOfMs: number, earlier?: Map<string, ProductView>): Record<string, ProductView> {
+  const views: Record<string, ProductView> = {};
+  const kept = new Map<string, ProductView>();
+  for (const p of products) {
+    const sector = sectors.get(p.sector)!;
+    const key = earlier && JSON.stringify([p, sector, asOfMs]);
+    const view = (key && earlier.get(key)) || productView(p, sector, asOfMs);
+    if (key) kept.set(key, view);
+    views[p.slug] = view;
+  }
+  if (earlier) {
+    earlier.clear();
+    for (const [key, view] of kept) earlier.set(key, view);
+  }
+  return views;
 }

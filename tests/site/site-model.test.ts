@@ -1,0 +1,48 @@
+/** buildSiteModel given the product views of an earlier model, as the dev server builds one per save. */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildAssets } from "../../src/build/assets.js";
+import { loadRoot } from "../../src/content/load-root.js";
+import type { Content } from "../../src/content/types.js";
+import { buildSiteModel } from "../../src/site/site-model.js";
+import type { ProductView } from "../../src/site/types.js";
+import { REPO_ROOT } from "../helpers/built-site.js";
+import { AS_OF_MS } from "../build/build-helpers.js";
+
+let content: Content;
+let saved: Content;
+const modelOf = (c: Content, productViews?: Map<string, ProductView>) =>
+  buildSiteModel(c, { asOfMs: AS_OF_MS, assets: buildAssets().paths, search: false, ...(productViews ? { productViews } : {}) });
+
+beforeAll(async () => {
+  content = (await loadRoot(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"))).content!;
+  saved = { ...content, products: content.products.map((p) => (p.slug === "nats" ? { ...p, tagline: "Saved a moment ago" } : p)) };
+});
+
+describe("buildSiteModel with earlier product views", () => {
+  it("keeps the view of each unchanged product and computes the changed one again", () => {
+    const views = new Map<string, ProductView>();
+    const first = modelOf(content, views);
+    const second = modelOf(saved, views);
+    expect(second.pairContext.products["apache-kafka"]).toBe(first.pairContext.products["apache-kafka"]);
+    expect(second.pairContext.products["redpanda"]).toBe(first.pairContext.products["redpanda"]);
+    expect(second.pairContext.products["nats"]).not.toBe(first.pairContext.products["nats"]);
+    expect(second.pairContext.products["nats"]!.tagline).toBe("Saved a moment ago");
+    // Only the latest model's views are kept.
+    expect([...views.values()]).toEqual(expect.arrayContaining(Object.values(second.pairContext.products)));
+    expect(views.size).toBe(3);
+  });
+
+  it("builds the same model as without them", () => {
+    const views = new Map<string, ProductView>();
+    modelOf(content, views);
+    expect(modelOf(saved, views)).toEqual(modelOf(saved));
+  });
+
+  it("computes a view again when the as-of time changes", () => {
+    const views = new Map<string, ProductView>();
+    const first = modelOf(content, views);
+    const later = buildSiteModel(content, { asOfMs: AS_OF_MS + 86_400_000, assets: buildAssets().paths, search: false, productViews: views });
+    expect(later.pairContext.products["nats"]).not.toBe(first.pairContext.products["nats"]);
+  });
+});
