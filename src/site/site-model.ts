@@ -237,6 +237,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
 }
 
 // A view depends on its product's record, its sector's and the as-of time, and on nothing else.
+// Records are plain data parsed from YAML and JSON, so their JSON text is a faithful key.
 function productViews(products: readonly Product[], sectors: ReadonlyMap<string, Sector>, asOfMs: number, earlier?: Map<string, ProductView>): Record<string, ProductView> {
   const views: Record<string, ProductView> = {};
   const kept = new Map<string, ProductView>();
