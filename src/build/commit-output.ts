@@ -49,7 +49,12 @@ export function removeAbandonedFolders(output: string): void {
 }
 
 /** Two builds into one output would commit over each other; the second waits its turn. */
-export class OutputLockedError extends Error {}
+export class OutputLockedError extends Error {
+  /** @param holder the process that holds the lock, when it has written its id yet */
+  constructor(message: string, readonly holder?: number) {
+    super(message);
+  }
+}
 
 /**
  * Takes `<output>.versus-lock` for this process and returns its release. A lock whose process
@@ -75,7 +80,7 @@ export function lockOutput(output: string): () => void {
     if (seen === undefined) continue; // released meanwhile
     const holder = Number(seen);
     if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isProcessRunning(holder)) {
-      throw new OutputLockedError(`another versus build (process ${holder}) is writing to ${output}; wait for it to finish, or stop it`);
+      throw new OutputLockedError(`another versus build (process ${holder}) is writing to ${output}; wait for it to finish, or stop it`, holder);
     }
     // A build creates its lock, then writes its pid: an empty lock is a build starting, unless old.
     if (seen === "" && Date.now() - mtimeMsOr(file, 0) < STARTING_LOCK_MS) {

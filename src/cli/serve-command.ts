@@ -5,6 +5,7 @@ import { CONFIG_FILE, ENTRIES_DIR } from "../eleventy/paths.js";
 import { stringFlag, UsageError, type ParsedArgs } from "./args.js";
 import { resolveAsOf } from "../compute/as-of.js";
 import { reportTemplateError } from "../eleventy/dev-server-plugin.js";
+import { lockOutput, OutputLockedError } from "../build/commit-output.js";
 
 /**
  * `versus serve`: Eleventy's dev server with live reload over the root's content. Content and
@@ -23,6 +24,24 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   // Not _site: that is `versus build`'s, whose manifest must describe every file in it, and a
   // build run while serving would otherwise publish the dev server's pages.
   const output = path.join(root, ".versus-cache", "serve");
+  // One dev server per site: a second would empty the first one's folder below.
+  let release: () => void;
+  try {
+    release = lockOutput(output);
+  } catch (error) {
+    if (!(error instanceof OutputLockedError)) throw error;
+    const holder = error.holder === undefined ? "" : ` (process ${error.holder})`;
+    process.stderr.write(`versus serve: another versus serve${holder} is serving ${root}; stop it first, or serve a copy of the site\n`);
+    return 1;
+  }
+  try {
+    return await serve(root, port, output);
+  } finally {
+    release();
+  }
+}
+
+async function serve(root: string, port: number, output: string): Promise<number> {
   // Emptied first: a page an earlier session wrote would be served where the renderer no longer
   // answers (a deleted product's pages).
   rmSync(output, { recursive: true, force: true });

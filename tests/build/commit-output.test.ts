@@ -24,7 +24,7 @@ describe("lockOutput", () => {
   it("refuses a lock held by a running process, naming it", async () => {
     const output = join(await tempDir(), "site");
     writeFileSync(lockOf(output), String(process.ppid));
-    expect(() => lockOutput(output)).toThrow(new OutputLockedError(`another versus build (process ${process.ppid}) is writing to ${output}; wait for it to finish, or stop it`));
+    expect(() => lockOutput(output)).toThrow(new OutputLockedError(`another versus build (process ${process.ppid}) is writing to ${output}; wait for it to finish, or stop it`, process.ppid));
     expect(readFileSync(lockOf(output), "utf8")).toBe(String(process.ppid));
   });
 

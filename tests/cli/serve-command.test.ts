@@ -72,6 +72,23 @@ describe("versus serve", () => {
     await server.exited;
   }, 60_000);
 
+  // Regression: a second versus serve of the same site emptied the first one's folder, which then
+  // never wrote its unchanged assets again.
+  it("refuses a second versus serve of the same site in one line; the first keeps serving", async () => {
+    const { root, server } = await serveMinimalRoot();
+    const second = await runVersus(["serve", "--root", root, "--port", "0"]);
+    expect(second).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `versus serve: another versus serve (process ${server.child.pid}) is serving ${root}; stop it first, or serve a copy of the site\n`,
+    });
+    expect((await fetch(`${server.origin}/products/nats/`)).status).toBe(200);
+    expect(existsSync(path.join(root, ".versus-cache/serve/index.html"))).toBe(true);
+    server.child.kill("SIGTERM");
+    await server.exited;
+    expect(existsSync(path.join(root, ".versus-cache/serve.versus-lock"))).toBe(false);
+  }, 60_000);
+
   // Regression: the dev server wrote into _site too, so a build run while it served kept the
   // dev server's pages (no search form, another as-of time) and published them.
   it("leaves _site to versus build: a build while serving is the same as one without", async () => {
