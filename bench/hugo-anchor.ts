@@ -15,6 +15,7 @@ import { benchArgs, CORPUS_BUILD_SWITCHES } from "./args.js";
 import { writeCorpus } from "./corpus.js";
 import { buildHugo, hasHugo, writeHugoAnchor } from "./hugo-site.js";
 import { pagesOnlyFlags, timedBuild } from "./timed-build.js";
+import { median } from "./median.js";
 
 const args = benchArgs("bench:hugo", ["products", "sectors", "rounds", "out"], CORPUS_BUILD_SWITCHES);
 const products = Number(stringFlag(args, "products", "600"));
@@ -31,7 +32,6 @@ const versusRoot = path.join(base, "versus");
 const hugoPages = writeHugoAnchor(hugoRoot, products, sectors);
 writeCorpus({ out: versusRoot, products, sectors, reversePairPages: !args.flags.has("no-reverse-pages") });
 
-const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 const hugoTimes: number[] = [];
 const versusTimes: number[] = [];
 let versusPages = 0;

@@ -11,6 +11,7 @@ import { stringFlag } from "../src/cli/args.js";
 import { startDevServer } from "../tests/helpers/dev-server.js";
 import { benchArgs } from "./args.js";
 import { writeCorpus } from "./corpus.js";
+import { median } from "./median.js";
 
 const args = benchArgs("bench:serve", ["products", "sectors", "saves", "out"], ["keep"]);
 const products = Number(stringFlag(args, "products", "100"));
@@ -52,15 +53,13 @@ try {
   if (!args.flags.has("keep")) rmSync(root, { recursive: true, force: true });
 }
 
-const sorted = [...times].sort((a, b) => a - b);
-const middle = (sorted.length - 1) / 2;
 process.stdout.write(
   `${JSON.stringify({
     products,
     start_seconds: Number(startSeconds.toFixed(1)),
     saves,
-    save_ms_median: Math.round((sorted[Math.floor(middle)]! + sorted[Math.ceil(middle)]!) / 2),
-    save_ms_min: Math.round(sorted[0]!),
-    save_ms_max: Math.round(sorted[sorted.length - 1]!),
+    save_ms_median: Math.round(median(times)),
+    save_ms_min: Math.round(Math.min(...times)),
+    save_ms_max: Math.round(Math.max(...times)),
   })}\n`,
 );
