@@ -29,9 +29,10 @@ const siblingPath = (output: string, kind: "staging" | "old", nowMs: number): st
 
 /**
  * Deletes, in the background, the staging and old folders beside `output` that builds which
- * died (killed, out of memory, Ctrl-C) left behind: those whose process is gone. A large site's
- * staging folder holds gigabytes, and nothing else would ever remove it. Run after
- * recoverInterruptedCommit, which still needs the staging folder of an interrupted commit.
+ * died (killed, out of memory, Ctrl-C) left behind, those whose process is gone, and such
+ * builds' half-made lock files. A large site's staging folder holds gigabytes, and nothing
+ * else would ever remove it. Run after recoverInterruptedCommit, which still needs the staging
+ * folder of an interrupted commit.
  */
 export function removeAbandonedFolders(output: string): void {
   const dir = path.dirname(output);
@@ -43,8 +44,12 @@ export function removeAbandonedFolders(output: string): void {
     return; // no parent folder yet: nothing was left
   }
   for (const name of names) {
-    const m = /^(?:staging|old)-(\d+)-\d+$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : "");
+    const rest = name.startsWith(prefix) ? name.slice(prefix.length) : "";
+    const m = /^(?:staging|old)-(\d+)-\d+$/.exec(rest);
     if (m && !isProcessRunning(Number(m[1]))) removeInBackground(path.join(dir, name));
+    // The file a lock is written in before it is linked into place (see createHolding).
+    const own = /^versus-lock(?:\.takeover)?\.new-(\d+)$/.exec(rest);
+    if (own && !isProcessRunning(Number(own[1]))) rmSync(path.join(dir, name), { force: true });
   }
 }
 
@@ -70,49 +75,65 @@ export function lockOutput(output: string): () => void {
     if (madeParent !== undefined) removeEmptyParents(path.dirname(madeParent), path.relative(path.dirname(madeParent), path.dirname(output)));
   };
   for (;;) {
-    try {
-      writeFileSync(file, String(process.pid), { flag: "wx" });
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
+    if (createHolding(file, String(process.pid))) return release;
     const seen = readTextOr(file, undefined);
     if (seen === undefined) continue; // released meanwhile
     const holder = Number(seen);
     if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isProcessRunning(holder)) {
       throw new OutputLockedError(`another versus build (process ${holder}) is writing to ${output}; wait for it to finish, or stop it`, holder);
     }
-    // A build creates its lock, then writes its pid: an empty lock is a build starting, unless old.
-    if (seen === "" && Date.now() - mtimeMsOr(file, 0) < STARTING_LOCK_MS) {
-      throw new OutputLockedError(`another versus build is starting to write to ${output}; wait for it to finish`);
-    }
-    removeStaleLock(file, seen);
+    // Locks appear with their pid in them, but an older Versus created the lock, then wrote its
+    // pid: an empty lock is such a build starting, unless old.
+    const starting = `another versus build is starting to write to ${output}; wait for it to finish`;
+    if (seen === "" && Date.now() - mtimeMsOr(file, 0) < STARTING_LOCK_MS) throw new OutputLockedError(starting);
+    // Another build is taking the stale lock over: it will hold the lock in a moment.
+    if (!removeStaleLock(file, seen)) throw new OutputLockedError(starting);
   }
 }
 
 const STARTING_LOCK_MS = 10_000;
 
 /**
- * Removes a lock judged stale from its content `seen`, unless another build took the lock since
- * it was read: the lock is moved aside first, and given back if its content changed. (Only a
- * third build locking in the moment it is aside can then get past a second.)
- * @example removeStaleLock("/site/_site.versus-lock", "4242") // 4242 is a build that died
+ * Creates `file` holding `text`, or returns false when it exists. The text is written to a file
+ * of this process first and linked into place, so no other process ever reads the file empty.
  */
-export function removeStaleLock(file: string, seen: string): void {
-  const aside = `${file}.stale-${process.pid}`;
+function createHolding(file: string, text: string): boolean {
+  const own = `${file}.new-${process.pid}`;
+  writeFileSync(own, text);
   try {
-    renameSync(file, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return; // another build removed it first
-    throw error;
-  }
-  try {
-    if (readTextOr(aside, "") !== seen) linkSync(aside, file);
+    linkSync(own, file);
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return false;
   } finally {
-    rmSync(aside, { force: true });
+    rmSync(own, { force: true });
   }
+}
+
+/**
+ * Removes a lock judged stale from its content `seen`, unless another build took the lock since
+ * it was read. Only the build that creates `<lock>.takeover` may remove a stale lock, so a lock
+ * is never touched by two builds at once: three builds finding one dead build's lock used to
+ * let two of them through. Returns false, touching nothing, while another build takes over.
+ * @example removeStaleLock("/site/_site.versus-lock", "4242") // 4242 is a build that died
+ */
+export function removeStaleLock(file: string, seen: string): boolean {
+  const marker = `${file}.takeover`;
+  if (!createHolding(marker, String(process.pid))) {
+    const taker = Number(readTextOr(marker, ""));
+    if (Number.isInteger(taker) && taker > 0 && isProcessRunning(taker) && Date.now() - mtimeMsOr(marker, 0) < STARTING_LOCK_MS) return false;
+    // Its build died in the middle of a takeover (within microseconds): the next try takes over.
+    rmSync(marker, { force: true });
+    return true;
+  }
+  try {
+    // While this build holds the marker, the lock can go only by this build's hand.
+    if (readTextOr(file, undefined) === seen) rmSync(file, { force: true });
+  } finally {
+    rmSync(marker, { force: true });
+  }
+  return true;
 }
 
 function mtimeMsOr(file: string, fallback: number): number {

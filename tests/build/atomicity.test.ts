@@ -196,10 +196,13 @@ describe("folders left by builds that died", () => {
     const leftovers = [`site.staging-${dead}-1779451200000`, `site.old-${dead}-1779451200001`];
     const kept = [`site.staging-${process.pid}-1779451200002`, `other.staging-${dead}-1779451200003`, "site.staging-notes"];
     for (const name of [...leftovers, ...kept]) mkdirSync(join(dirname(out), name, "compare"), { recursive: true });
+    // A lock's text is written to a file of its build's own before it is linked into place.
+    const lockFiles = { left: `site.versus-lock.new-${dead}`, kept: `site.versus-lock.new-${process.pid}` };
+    for (const name of Object.values(lockFiles)) writeFileSync(join(dirname(out), name), "");
 
     await build(root, out);
-    expect(await eventually(() => leftovers.every((name) => !existsSync(join(dirname(out), name))))).toBe(true);
-    for (const name of kept) expect(existsSync(join(dirname(out), name)), name).toBe(true);
+    expect(await eventually(() => [...leftovers, lockFiles.left].every((name) => !existsSync(join(dirname(out), name))))).toBe(true);
+    for (const name of [...kept, lockFiles.kept]) expect(existsSync(join(dirname(out), name)), name).toBe(true);
   });
 
   it("are deleted even when the next build stops on content", async () => {

@@ -2,7 +2,7 @@
  * The output lock: one build at a time per output folder. Builds racing over a lock are shown
  * here one step at a time; the whole-build cases are in atomicity.test.ts.
  */
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, utimesSync, watch, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lockOutput, OutputLockedError, removeStaleLock } from "../../src/build/commit-output.js";
@@ -66,21 +66,61 @@ describe("removeStaleLock", () => {
     const lock = lockOf(join(await tempDir(), "site"));
     const dead = String(await deadPid());
     writeFileSync(lock, dead);
-    removeStaleLock(lock, dead);
+    expect(removeStaleLock(lock, dead)).toBe(true);
     expect(readdirSync(dirname(lock))).toEqual([]);
   });
 
   it("leaves a lock that another build took since, and nothing else", async () => {
     const lock = lockOf(join(await tempDir(), "site"));
     writeFileSync(lock, String(process.ppid));
-    removeStaleLock(lock, String(await deadPid()));
+    expect(removeStaleLock(lock, String(await deadPid()))).toBe(true);
     expect(readFileSync(lock, "utf8")).toBe(String(process.ppid));
     expect(readdirSync(dirname(lock))).toEqual(["site.versus-lock"]);
   });
 
+  // Regression: the second build moved the first one's new lock aside to read it and then put it
+  // back; a third build that looked in that moment found no lock, took one, and ran with the first.
+  it("never moves a lock that another build took since, not even for a moment", async () => {
+    const lock = lockOf(join(await tempDir(), "site"));
+    writeFileSync(lock, String(process.ppid));
+    const dead = String(await deadPid());
+    const touched: string[] = [];
+    const watcher = watch(dirname(lock), (_event, name) => touched.push(String(name)));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      removeStaleLock(lock, dead);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      watcher.close();
+    }
+    expect(touched.length).toBeGreaterThan(0); // the takeover marker came and went
+    expect(touched).not.toContain("site.versus-lock");
+  });
+
+  it("touches nothing while a running build takes the lock over", async () => {
+    const lock = lockOf(join(await tempDir(), "site"));
+    const dead = String(await deadPid());
+    writeFileSync(lock, dead);
+    writeFileSync(`${lock}.takeover`, String(process.ppid));
+    expect(removeStaleLock(lock, dead)).toBe(false);
+    expect(readFileSync(lock, "utf8")).toBe(dead);
+    const output = join(dirname(lock), "site");
+    expect(() => lockOutput(output)).toThrow(new OutputLockedError(`another versus build is starting to write to ${output}; wait for it to finish`));
+  });
+
+  it("takes over when the build that was taking over died too", async () => {
+    const output = join(await tempDir(), "site");
+    writeFileSync(lockOf(output), String(await deadPid()));
+    writeFileSync(`${lockOf(output)}.takeover`, String(await deadPid()));
+    const release = lockOutput(output);
+    expect(readdirSync(dirname(output))).toEqual(["site.versus-lock"]);
+    expect(readFileSync(lockOf(output), "utf8")).toBe(String(process.pid));
+    release();
+  });
+
   it("does nothing when the lock is already gone", async () => {
     const lock = lockOf(join(await tempDir(), "site"));
-    removeStaleLock(lock, "4242");
+    expect(removeStaleLock(lock, "4242")).toBe(true);
     expect(existsSync(lock)).toBe(false);
     expect(readdirSync(dirname(lock))).toEqual([]);
   });
