@@ -3,6 +3,7 @@ import nunjucks from "nunjucks";
 import { addFragmentCache } from "./fragment-cache.js";
 import { cacheFrameNameSplits } from "./frame-set-cache.js";
 import { keepImportedMacros } from "./imported-macros-cache.js";
+import { setLoopVariablesAtOnce } from "./loop-bindings.js";
 import { installRuntimeFastPaths } from "./runtime-fast-paths.js";
 
 /** The project's templates folder: layouts, pages, components and assets. */
@@ -19,6 +20,7 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
 export function createNunjucksEnvironment(options: { forOneBuild?: boolean } = {}): nunjucks.Environment {
   cacheFrameNameSplits();
   installRuntimeFastPaths();
+  setLoopVariablesAtOnce();
   const loader = new nunjucks.FileSystemLoader(TEMPLATES_DIR);
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   addFragmentCache(env);
