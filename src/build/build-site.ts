@@ -4,7 +4,7 @@ import { loadRoot } from "../content/load-root.js";
 import type { Content, Problem } from "../content/types.js";
 import { resolveAsOf } from "../compute/as-of.js";
 import { buildSiteModel } from "../site/site-model.js";
-import { renderPages } from "../render/worker-pool.js";
+import { renderPages, startRenderPool, type RenderPool } from "../render/worker-pool.js";
 import type { PageJob } from "../render/page-jobs.js";
 import { buildAssets } from "./assets.js";
 import { digest, renderFingerprint } from "./digest.js";
@@ -61,14 +61,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   const unsafe = outputFolderProblem(output, { root: options.root, templatesDir: TEMPLATES_DIR });
   if (unsafe) throw new UnsafeOutputError(unsafe);
   const release = lockOutput(output);
+  const fingerprint = renderFingerprint();
+  // A fresh build renders every page: its threads start now, and load their code and compile
+  // the templates while this thread loads the content. An incremental build often needs none.
+  const pool = existsSync(output) ? undefined : startRenderPool(fingerprint);
   try {
-    return await buildLocked(output, options);
+    return await buildLocked(output, fingerprint, pool, options);
   } finally {
+    await pool?.close();
     release();
   }
 }
 
-async function buildLocked(output: string, options: BuildOptions): Promise<BuildOutcome> {
+async function buildLocked(output: string, fingerprint: string, pool: RenderPool | undefined, options: BuildOptions): Promise<BuildOutcome> {
   const shard = options.shard ?? WHOLE_SITE;
   const now = options.now ?? Date.now;
   recoverInterruptedCommit(output);
@@ -76,7 +81,6 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
   const timings = phaseTimer(now);
 
   const root = path.resolve(options.root);
-  const fingerprint = renderFingerprint();
   const loaded = await loadRoot(root, { recordCache: openRecordCache(root, fingerprint) });
   timings.lap("load");
   if (!loaded.content) return { ok: false, problems: loaded.problems };
@@ -120,6 +124,7 @@ async function buildLocked(output: string, options: BuildOptions): Promise<Build
       context: model.pairContext,
       outDir: staging,
       fingerprint,
+      ...(pool ? { pool } : {}),
       ...(previous ? { previousDir: output } : {}),
       onProgress: (n) => progress.add(n),
     });

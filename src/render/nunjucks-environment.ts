@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { addFragmentCache } from "./fragment-cache.js";
@@ -26,4 +28,25 @@ export function createNunjucksEnvironment(options: { forOneBuild?: boolean } = {
   addFragmentCache(env);
   if (options.forOneBuild) keepImportedMacros(env);
   return env;
+}
+
+/**
+ * Compiles `pages` and every layout and component ahead of the first render, into the
+ * environment's cache, so a thread that starts before its pages are known spends that wait
+ * compiling. A template that does not compile is left for the render, which reports it.
+ * @example compileTemplates(env, ["pages/pair.njk"])
+ */
+export function compileTemplates(env: nunjucks.Environment, pages: readonly string[]): void {
+  const shared = ["layouts", "components"].flatMap((dir) =>
+    readdirSync(path.join(TEMPLATES_DIR, dir))
+      .filter((name) => name.endsWith(".njk"))
+      .map((name) => `${dir}/${name}`),
+  );
+  for (const name of [...pages, ...shared]) {
+    try {
+      env.getTemplate(name, true);
+    } catch {
+      // Reported, with its line, when a page meets it.
+    }
+  }
 }

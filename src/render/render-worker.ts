@@ -1,19 +1,27 @@
 /**
- * A render worker: receives the pair context once (workerData), then batches of jobs with the
- * views of their product and alternatives pages, and writes each page under `outDir`. Runs in a
- * worker thread so both cores render.
+ * A render worker: compiles the templates as soon as it starts, then receives the pair context
+ * (a WorkerSetup message) and batches of jobs with the views of their product and alternatives
+ * pages, and writes each page under the setup's `outDir`. Runs in a worker thread so both cores
+ * render.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import { createNunjucksEnvironment } from "./nunjucks-environment.js";
+import { parentPort } from "node:worker_threads";
+import { compileTemplates, createNunjucksEnvironment } from "./nunjucks-environment.js";
 import { writeJobs } from "./render-page.js";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "./page-jobs.js";
 
-const { context, outDir, previousDir } = workerData as WorkerSetup;
 const env = createNunjucksEnvironment({ forOneBuild: true });
+compileTemplates(env, ["pages/pair.njk", "pages/redirect.njk", "pages/product.njk", "pages/alternatives.njk"]);
 const madeDirs = new Set<string>();
+let setup: WorkerSetup | undefined;
 
-parentPort!.on("message", ({ jobs, pages }: WorkerRequest) => {
+parentPort!.on("message", (message: WorkerSetup | WorkerRequest) => {
+  if ("context" in message) {
+    setup = message;
+    return;
+  }
+  const { jobs, pages } = message;
   try {
+    const { context, outDir, previousDir } = setup!;
     Object.assign(context.productPages, pages.productPages);
     Object.assign(context.alternativesPages, pages.alternativesPages);
     const unchanged = writeJobs(env, context, outDir, jobs, madeDirs, previousDir);

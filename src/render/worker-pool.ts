@@ -24,7 +24,50 @@ export interface RenderOptions {
   previousDir?: string;
   /** The build's render fingerprint (names the worker bundle); computed when not given. */
   fingerprint?: string;
+  /** Threads started before the pages were known (see startRenderPool); closed when the pages are done. */
+  pool?: RenderPool;
   onProgress?: (done: number) => void;
+}
+
+/** Render threads, one per core, each with the templates compiled, waiting for a context. */
+export interface RenderPool {
+  /** The threads once started, each with a promise that rejects when it fails or stops. */
+  readonly threads: Promise<{ worker: Worker; stopped: Promise<never> }[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the render threads ahead of the pages: a fresh build starts them before it loads the
+ * content, so they load their code and compile the templates on the core the loading leaves
+ * idle. renderPages closes it; close it also when the build ends without rendering.
+ * @example const pool = startRenderPool(fingerprint); try { await renderPages(jobs, { …, pool }) } finally { await pool.close() }
+ */
+export function startRenderPool(fingerprint: string = renderFingerprint()): RenderPool {
+  let workers: Worker[] = [];
+  let closed = false;
+  const threads = workerBundle(fingerprint).then((entry) => {
+    if (closed) return [];
+    workers = Array.from({ length: os.availableParallelism() }, () => new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+    return workers.map((worker) => {
+      // Listened to from the start: a thread can fail before it has any work.
+      const stopped = new Promise<never>((_, reject) => {
+        worker.on("error", reject);
+        worker.on("exit", (code) => reject(new Error(`a render thread stopped (exit code ${code})`)));
+      });
+      stopped.catch(() => undefined);
+      return { worker, stopped };
+    });
+  });
+  // Awaited by renderPages or close; a bundle that cannot be made fails the render, not the start.
+  threads.catch(() => undefined);
+  return {
+    threads,
+    async close() {
+      closed = true;
+      await threads.catch(() => undefined);
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
 }
 
 /**
@@ -51,14 +94,13 @@ export async function renderPages(jobs: readonly PageJob[], options: RenderOptio
   const { productPages, alternativesPages, ...shared } = options.context;
   const context: PairContext = { ...shared, productPages: {}, alternativesPages: {} };
   const setup: WorkerSetup = { context, outDir: options.outDir, ...(options.previousDir ? { previousDir: options.previousDir } : {}) };
-  const entry = await workerBundle(options.fingerprint ?? renderFingerprint());
-  const threads = Math.min(os.availableParallelism(), Math.ceil(jobs.length / BATCH));
-  const workers: Worker[] = [];
+  const pool = options.pool ?? startRenderPool(options.fingerprint);
   try {
+    // A small set does not need every core: the threads past the batches stay idle.
+    const threads = (await pool.threads).slice(0, Math.ceil(jobs.length / BATCH));
     await Promise.all(
-      Array.from({ length: threads }, () => {
-        const worker = new Worker(entry, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-        workers.push(worker);
+      threads.map(({ worker, stopped }) => {
+        worker.postMessage(setup);
         return new Promise<void>((resolve, reject) => {
           const feed = (): void => {
             const batch = jobs.slice(next, (next += BATCH));
@@ -71,13 +113,14 @@ export async function renderPages(jobs: readonly PageJob[], options: RenderOptio
             options.onProgress?.(reply.done);
             feed();
           });
-          worker.on("error", reject);
-          worker.on("online", feed);
+          stopped.catch(reject);
+          feed();
         });
       }),
     );
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    // Closed here even when given: a failed render must stop writing before the build cleans up.
+    await pool.close();
   }
   return unchanged;
 }

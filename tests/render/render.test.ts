@@ -4,6 +4,7 @@
  * template error that reaches the caller.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import nunjucks from "nunjucks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +15,7 @@ import { loadRoot } from "../../src/content/load-root.js";
 import { createNunjucksEnvironment } from "../../src/render/nunjucks-environment.js";
 import type { PageJob } from "../../src/render/page-jobs.js";
 import { renderJob, writeJobs } from "../../src/render/render-page.js";
-import { renderPages } from "../../src/render/worker-pool.js";
+import { renderPages, startRenderPool } from "../../src/render/worker-pool.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 import { buildSiteModel, type SiteModel } from "../../src/site/site-model.js";
 import { cleanupRoots, makeRoot, md, SECTIONS } from "../content/helpers.js";
@@ -158,6 +159,25 @@ describe("renderPages", () => {
     const env = createNunjucksEnvironment();
     const differ = big.jobs.filter((job) => readFileSync(join(outDir, job.file), "utf8") !== renderJob(env, big.model.pairContext, job));
     expect(differ.map((j) => j.file)).toEqual([]);
+  });
+
+  it("gives the same bytes on threads started before the pages were known, and stops them after", async () => {
+    const pool = startRenderPool();
+    const started = (await pool.threads).map((t) => t.worker);
+    expect(started).toHaveLength(availableParallelism());
+    const big = await bigModel(26);
+    const outDir = await tempDir();
+    await renderPages(big.jobs, { context: big.model.pairContext, outDir, pool });
+    expect(started.map((w) => w.threadId)).toEqual(started.map(() => -1)); // -1: the thread has stopped
+    const env = createNunjucksEnvironment();
+    const differ = big.jobs.filter((job) => readFileSync(join(outDir, job.file), "utf8") !== renderJob(env, big.model.pairContext, job));
+    expect(differ.map((j) => j.file)).toEqual([]);
+  });
+
+  it("starts no thread when the pool is closed before its threads could start", async () => {
+    const pool = startRenderPool();
+    await pool.close();
+    expect(await pool.threads).toEqual([]);
   });
 
   it("gives worker-rendered product pages their views in whichever batch they come", async () => {

@@ -68,10 +68,11 @@ describe("workerBundle", () => {
   it("renders in a worker from a folder outside node_modules", async () => {
     const outDir = path.join(dir, "out");
     const setup = { context: { site: { url: "https://example.com" }, productPages: {}, alternativesPages: {} }, outDir } as unknown as WorkerSetup;
-    const worker = new Worker(await workerBundle("one", [dir]), { workerData: setup });
+    const worker = new Worker(await workerBundle("one", [dir]));
     try {
       const reply = await new Promise<WorkerReply>((resolve, reject) => {
         worker.once("message", resolve).once("error", reject);
+        worker.postMessage(setup);
         const request: WorkerRequest = {
           jobs: [{ kind: "redirect", file: "compare/b-vs-a/index.html", from: "/compare/b-vs-a/", to: "/compare/a-vs-b/" }],
           pages: { productPages: {}, alternativesPages: {} },

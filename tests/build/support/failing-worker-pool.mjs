@@ -1,6 +1,6 @@
 // Test double for src/render/worker-pool.ts (see render-failure-hooks.mjs): a pool whose render
 // hits a template error after part of a page was written into the staging folder. It exports
-// every entry point the build has used (renderInWorkers; startRendering/renderPages).
+// every entry point the build has used (renderInWorkers; startRendering/renderPages; startRenderPool).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -31,4 +31,8 @@ export function startRendering(jobs, options) {
 
 export function renderPages(jobs, options) {
   return startRendering(jobs, options).finishHere();
+}
+
+export function startRenderPool() {
+  return { threads: Promise.resolve([]), async close() {} };
 }
