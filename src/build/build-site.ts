@@ -61,11 +61,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   const unsafe = outputFolderProblem(output, { root: options.root, templatesDir: TEMPLATES_DIR });
   if (unsafe) throw new UnsafeOutputError(unsafe);
   const release = lockOutput(output);
-  const fingerprint = renderFingerprint();
-  // A fresh build renders every page: its threads start now, and load their code and compile
-  // the templates while this thread loads the content. An incremental build often needs none.
-  const pool = existsSync(output) ? undefined : startRenderPool(fingerprint);
+  let pool: RenderPool | undefined;
   try {
+    const fingerprint = renderFingerprint();
+    // A fresh build renders every page: its threads start now, and load their code and compile
+    // the templates while this thread loads the content. An incremental build often needs none.
+    pool = existsSync(output) ? undefined : startRenderPool(fingerprint);
     return await buildLocked(output, fingerprint, pool, options);
   } finally {
     await pool?.close();

@@ -98,6 +98,7 @@ export async function renderPages(jobs: readonly PageJob[], options: RenderOptio
   try {
     // A small set does not need every core: the threads past the batches stay idle.
     const threads = (await pool.threads).slice(0, Math.ceil(jobs.length / BATCH));
+    if (threads.length === 0) throw new Error("renderPages: the render threads were closed before the pages came");
     await Promise.all(
       threads.map(({ worker, stopped }) => {
         worker.postMessage(setup);

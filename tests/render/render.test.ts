@@ -174,10 +174,14 @@ describe("renderPages", () => {
     expect(differ.map((j) => j.file)).toEqual([]);
   });
 
-  it("starts no thread when the pool is closed before its threads could start", async () => {
+  it("starts no thread when the pool is closed before its threads could start, and then renders nothing", async () => {
     const pool = startRenderPool();
     await pool.close();
     expect(await pool.threads).toEqual([]);
+    const big = await bigModel(26);
+    const outDir = await tempDir();
+    await expect(renderPages(big.jobs, { context: big.model.pairContext, outDir, pool })).rejects.toThrow("renderPages: the render threads were closed before the pages came");
+    expect(listTree(outDir)).toEqual([]);
   });
 
   it("gives worker-rendered product pages their views in whichever batch they come", async () => {
