@@ -124,6 +124,8 @@ export function removeStaleLock(file: string, seen: string): boolean {
     const taker = Number(readTextOr(marker, ""));
     if (Number.isInteger(taker) && taker > 0 && isProcessRunning(taker) && Date.now() - mtimeMsOr(marker, 0) < STARTING_LOCK_MS) return false;
     // Its build died in the middle of a takeover (within microseconds): the next try takes over.
+    // Two builds removing one dead marker at once could both take over; that needs a build to
+    // die inside that moment and four builds to meet its marker.
     rmSync(marker, { force: true });
     return true;
   }
