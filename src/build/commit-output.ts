@@ -78,14 +78,14 @@ export function lockOutput(output: string): () => void {
     if (createHolding(file, String(process.pid))) return release;
     const seen = readTextOr(file, undefined);
     if (seen === undefined) continue; // released meanwhile
-    const holder = Number(seen);
-    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isProcessRunning(holder)) {
+    const holder = runningProcess(seen);
+    if (holder !== undefined && holder !== process.pid) {
       throw new OutputLockedError(`another versus build (process ${holder}) is writing to ${output}; wait for it to finish, or stop it`, holder);
     }
     // Locks appear with their pid in them, but an older Versus created the lock, then wrote its
     // pid: an empty lock is such a build starting, unless old.
     const starting = `another versus build is starting to write to ${output}; wait for it to finish`;
-    if (seen === "" && Date.now() - mtimeMsOr(file, 0) < STARTING_LOCK_MS) throw new OutputLockedError(starting);
+    if (seen === "" && writtenLately(file)) throw new OutputLockedError(starting);
     // Another build is taking the stale lock over: it will hold the lock in a moment.
     if (!removeStaleLock(file, seen)) throw new OutputLockedError(starting);
   }
@@ -121,8 +121,7 @@ function createHolding(file: string, text: string): boolean {
 export function removeStaleLock(file: string, seen: string): boolean {
   const marker = `${file}.takeover`;
   if (!createHolding(marker, String(process.pid))) {
-    const taker = Number(readTextOr(marker, ""));
-    if (Number.isInteger(taker) && taker > 0 && isProcessRunning(taker) && Date.now() - mtimeMsOr(marker, 0) < STARTING_LOCK_MS) return false;
+    if (runningProcess(readTextOr(marker, "")) !== undefined && writtenLately(marker)) return false;
     // Its build died in the middle of a takeover (within microseconds): the next try takes over.
     // Two builds removing one dead marker at once could both take over; that needs a build to
     // die inside that moment and four builds to meet its marker.
@@ -138,11 +137,19 @@ export function removeStaleLock(file: string, seen: string): boolean {
   return true;
 }
 
-function mtimeMsOr(file: string, fallback: number): number {
+/** The running process whose id is `text`, or undefined (not an id, or the process is gone). */
+function runningProcess(text: string): number | undefined {
+  const pid = Number(text);
+  // 0 and negative ids would name process groups.
+  return Number.isInteger(pid) && pid > 0 && isProcessRunning(pid) ? pid : undefined;
+}
+
+/** Whether `file` changed within the time a build takes to start; a missing file did not. */
+function writtenLately(file: string): boolean {
   try {
-    return statSync(file).mtimeMs;
+    return Date.now() - statSync(file).mtimeMs < STARTING_LOCK_MS;
   } catch {
-    return fallback;
+    return false;
   }
 }
 
