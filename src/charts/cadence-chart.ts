@@ -43,71 +43,68 @@ export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string)
   if (series.length < 1 || series.length > 2) throw new RangeError(`cadenceChart: expected 1 or 2 series, found ${series.length}`);
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(idPrefix)) throw new RangeError(`cadenceChart: invalid id prefix ${JSON.stringify(idPrefix)}`);
   const months = series[0]!.months;
-  for (const s of series) {
-    if (s.months.length !== months.length || s.months.some((m, i) => m.month !== months[i]!.month)) {
-      throw new RangeError("cadenceChart: every series must cover the same months");
-    }
+  // Per series, what every chart of it needs, worked out once: a pair page's chart reuses both.
+  const facts = series.map(seriesFacts);
+  for (const f of facts) {
+    if (f.monthsKey !== facts[0]!.monthsKey) throw new RangeError("cadenceChart: every series must cover the same months");
   }
 
-  const summary = series.map((s) => cachedSummary(s)).join(" ");
   const ids = { title: `${idPrefix}-title`, desc: `${idPrefix}-desc`, hatch: `${idPrefix}-hatch` };
-  const anySparks = series.some((s) => s.months.some((m) => m.sparks > 0));
+  const anySparks = facts.some((f) => f.anySparks);
   const legendRows = (series.length > 1 ? series.length : 0) + (anySparks ? 1 : 0);
   const plotTop = 4 + legendRows * ROW + MARKER_ROOM;
   const plotBottom = plotTop + PLOT_HEIGHT;
   const height = plotBottom + BOTTOM;
   const plotWidth = WIDTH - LEFT - RIGHT;
 
-  const yMax = Math.max(1, ...series.flatMap((s) => s.months.map((m) => m.count)));
+  const yMax = Math.max(1, ...facts.map((f) => f.maxCount));
   const y = (value: number) => plotBottom - (value / yMax) * PLOT_HEIGHT;
-  // Whole-number grid lines: every count up to 4, else zero, the middle and the top.
-  const ticks = yMax <= 4 ? Array.from({ length: yMax + 1 }, (_, i) => i) : [0, Math.round(yMax / 2), yMax];
 
-  const title = `Entries per month: ${joinAnd(series.map((s) => s.name))}`;
-  const range = months.length === 0 ? "" : `From ${monthName(months[0]!, true)} to ${monthName(months[months.length - 1]!, true)}. `;
-  const out: string[] = [];
-  out.push(
+  // Escaped piece by piece (the joins add no special characters): the pieces are cached.
+  const title = `Entries per month: ${joinAnd(facts.map((f) => f.nameHtml))}`;
+  const desc = facts[0]!.rangeHtml + facts.map((f) => f.summaryHtml).join(" ");
+  let svg =
     `<svg xmlns="http://www.w3.org/2000/svg" class="cadence-chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" ` +
-      `role="img" aria-labelledby="${ids.title} ${ids.desc}">`,
-    `<title id="${ids.title}">${escapeHtml(title)}</title>`,
-    `<desc id="${ids.desc}">${escapeHtml(range + summary)}</desc>`,
-  );
+    `role="img" aria-labelledby="${ids.title} ${ids.desc}">` +
+    `<title id="${ids.title}">${title}</title>` +
+    `<desc id="${ids.desc}">${desc}</desc>`;
   if (series.length > 1) {
     // Hatching distinguishes the second series without colour; the class lets CSS colour it.
-    out.push(
+    svg +=
       `<defs><pattern id="${ids.hatch}" class="series-b" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
-        `<rect width="6" height="6" fill="currentColor" fill-opacity="0.2"/>` +
-        `<line x1="0" y1="0" x2="0" y2="6" stroke="currentColor" stroke-width="3"/></pattern></defs>`,
-    );
+      `<rect width="6" height="6" fill="currentColor" fill-opacity="0.2"/>` +
+      `<line x1="0" y1="0" x2="0" y2="6" stroke="currentColor" stroke-width="3"/></pattern></defs>`;
   }
 
   // Legend: one row per series (pairs only), then the spark key.
   let row = 0;
   const rowY = () => 4 + row * ROW + ROW / 2;
   if (series.length > 1) {
-    series.forEach((s, i) => {
+    facts.forEach((f, i) => {
       const cy = rowY();
-      out.push(
+      svg +=
         `<g class="legend ${CLASSES[i]}">${swatch(i, LEFT, cy - 5, 10, 10, ids.hatch)}` +
-          `<text x="${LEFT + 16}" y="${n(cy + 4)}" ${FONT}>${escapeHtml(s.name)}</text></g>`,
-      );
+        `<text x="${LEFT + 16}" y="${n(cy + 4)}" ${FONT}>${f.nameHtml}</text></g>`;
       row++;
     });
   }
   if (anySparks) {
     const cy = rowY();
-    out.push(
+    svg +=
       `<g class="legend legend-spark">${triangle(LEFT + 5, cy + 4, "")}` +
-        `<text x="${LEFT + 16}" y="${n(cy + 4)}" ${FONT}>month with an editorial spark</text></g>`,
-    );
+      `<text x="${LEFT + 16}" y="${n(cy + 4)}" ${FONT}>month with an editorial spark</text></g>`;
   }
 
   // Axes: horizontal grid lines with their values, month labels under the groups. They depend
   // only on the scale, the legend's height and the months, so pair pages share them.
   const group = months.length === 0 ? plotWidth : plotWidth / months.length;
-  const axesKey = `${yMax}|${plotTop}|${months.length}|${months[0]?.month ?? ""}`;
-  let axes = axesCache.get(axesKey);
+  let axesByScale = axesCache.get(facts[0]!.monthsKey);
+  if (!axesByScale) axesCache.set(facts[0]!.monthsKey, (axesByScale = new Map()));
+  const axesKey = yMax * 1024 + plotTop;
+  let axes = axesByScale.get(axesKey);
   if (axes === undefined) {
+    // Whole-number grid lines: every count up to 4, else zero, the middle and the top.
+    const ticks = yMax <= 4 ? Array.from({ length: yMax + 1 }, (_, i) => i) : [0, Math.round(yMax / 2), yMax];
     axes = "";
     for (const t of ticks) {
       axes +=
@@ -117,9 +114,9 @@ export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string)
     months.forEach((m, i) => {
       axes += `<text class="axis" x="${n(LEFT + group * (i + 0.5))}" y="${height - 8}" text-anchor="middle" ${FONT}>${escapeHtml(m.label)}</text>`;
     });
-    axesCache.set(axesKey, (axes = flatString(axes)));
+    axesByScale.set(axesKey, (axes = flatString(axes)));
   }
-  out.push(axes);
+  svg += axes;
 
   // Bars: one per series per month with entries; empty months draw nothing above the baseline.
   const barWidth = series.length === 1 ? group * 0.6 : group * 0.34;
@@ -127,11 +124,12 @@ export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string)
   const offset = (group - series.length * barWidth - (series.length - 1) * gap) / 2;
   series.forEach((s, si) => {
     // A product's bars look the same on every pair page with the same scale and position;
-    // pair pages draw each product about a hundred times, so its bars are drawn once.
-    const key = `${series.length}|${si}|${yMax}|${plotTop}|${ids.hatch}|${s.name}`;
-    let cache = barsCache.get(s.months);
-    if (!cache) barsCache.set(s.months, (cache = new Map()));
-    let bars = cache.get(key);
+    // pair pages draw each product about a hundred times, so its bars are drawn once. Besides
+    // the id prefix, they depend on the scale, the position and (through plotTop) the legend.
+    let byPrefix = facts[si]!.bars.get(idPrefix);
+    if (!byPrefix) facts[si]!.bars.set(idPrefix, (byPrefix = new Map()));
+    const key = yMax * 8 + (series.length - 1) * 4 + si * 2 + (anySparks ? 1 : 0);
+    let bars = byPrefix.get(key);
     if (bars === undefined) {
       const cls = CLASSES[si]!;
       bars = "";
@@ -146,25 +144,56 @@ export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string)
           (m.sparks > 0 ? triangle(x + barWidth / 2, top - 3, `${when}: ${plural(m.sparks, "spark")}`) : "") +
           `</g>`;
       });
-      cache.set(key, (bars = flatString(bars)));
+      byPrefix.set(key, (bars = flatString(bars)));
     }
-    out.push(bars);
+    svg += bars;
   });
-  out.push(`</svg>`);
-  return { svg: out.join(""), summary };
+  // Joined with +, which links the cached pieces instead of copying them: the page copies its
+  // text once, when it is written.
+  svg += `</svg>`;
+  return { svg, summary: facts.map((f) => f.summary).join(" ") };
 }
 
-/** Drawn bars and summaries per months list (one list per product, shared by its pair pages). */
-const barsCache = new WeakMap<readonly CadenceMonth[], Map<string, string>>();
-const summaryCache = new WeakMap<readonly CadenceMonth[], Map<string, string>>();
-const axesCache = new Map<string, string>();
+/** Facts per months list and name (one list per product, shared by its pair pages). */
+const factsCache = new WeakMap<readonly CadenceMonth[], Map<string, SeriesFacts>>();
+/** Drawn axes per months covered (SeriesFacts.monthsKey), then per scale and plot top. */
+const axesCache = new Map<string, Map<number, string>>();
 
-function cachedSummary(series: CadenceSeries): string {
-  let cache = summaryCache.get(series.months);
-  if (!cache) summaryCache.set(series.months, (cache = new Map()));
-  let text = cache.get(series.name);
-  if (text === undefined) cache.set(series.name, (text = seriesSummary(series)));
-  return text;
+interface SeriesFacts {
+  summary: string;
+  maxCount: number;
+  anySparks: boolean;
+  /** The months covered, as one string, to check that series line up. */
+  monthsKey: string;
+  nameHtml: string;
+  summaryHtml: string;
+  /** "From May 2025 to April 2026. ", escaped; empty without months. */
+  rangeHtml: string;
+  /** Drawn bars, per id prefix and then per scale, position and legend (see cadenceChart). */
+  bars: Map<string, Map<number, string>>;
+}
+
+function seriesFacts(series: CadenceSeries): SeriesFacts {
+  const { months, name } = series;
+  let cache = factsCache.get(months);
+  if (!cache) factsCache.set(months, (cache = new Map()));
+  let facts = cache.get(name);
+  if (facts === undefined) {
+    const summary = seriesSummary(series);
+    const range = months.length === 0 ? "" : `From ${monthName(months[0]!, true)} to ${monthName(months[months.length - 1]!, true)}. `;
+    facts = {
+      summary,
+      maxCount: Math.max(0, ...months.map((m) => m.count)),
+      anySparks: months.some((m) => m.sparks > 0),
+      monthsKey: months.map((m) => m.month).join(" "),
+      nameHtml: escapeHtml(name),
+      summaryHtml: escapeHtml(summary),
+      rangeHtml: escapeHtml(range),
+      bars: new Map(),
+    };
+    cache.set(name, facts);
+  }
+  return facts;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { cadenceChart, seriesSummary } from "../../src/charts/cadence-chart.js";
+import { describe, expect, it, vi } from "vitest";
+import { cadenceChart, seriesSummary, type CadenceSeries } from "../../src/charts/cadence-chart.js";
 import { monthlyCadence } from "../../src/compute/cadence.js";
 import { entry } from "../compute/helpers.js";
 
@@ -83,6 +83,28 @@ describe("cadenceChart", () => {
     expect(count(svg, /class="bar /g)).toBe(0);
     expect(count(svg, /class="spark"/g)).toBe(0);
     expect(summary).toBe("Quiet: no entries in the last 12 months.");
+  });
+
+  it("draws a series the same whatever charts drew it before (its bars are cached per scale, position and legend)", async () => {
+    // Calm and Steady have no sparks; Appwrite's busiest month has 2 entries, as Steady's.
+    const calm = { name: "Calm", months: monthlyCadence([entry("2026-05-02")], AS_OF) };
+    const steady = { name: "Steady", months: monthlyCadence([entry("2026-04-02"), entry("2026-04-09")], AS_OF) };
+    const charts: [CadenceSeries[], string][] = [
+      [[appwrite], "c"],
+      [[appwrite, calm], "c"],
+      [[calm, appwrite], "c"],
+      [[calm, steady], "c"],
+      [[kafka, appwrite], "c"],
+      [[calm], "c"],
+      [[appwrite], "d"],
+    ];
+    const inOrder = charts.map(([series, prefix]) => cadenceChart(series, prefix));
+    // Each chart again, drawn by a fresh copy of the module with nothing cached.
+    for (const [i, [series, prefix]] of charts.entries()) {
+      vi.resetModules();
+      const fresh = await import("../../src/charts/cadence-chart.js");
+      expect(inOrder[i]).toEqual(fresh.cadenceChart(series, prefix));
+    }
   });
 
   it("rejects series that cover different months", () => {
