@@ -60,7 +60,9 @@ export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string)
   const yMax = Math.max(1, ...facts.map((f) => f.maxCount));
   const y = (value: number) => plotBottom - (value / yMax) * PLOT_HEIGHT;
 
-  // Escaped piece by piece (the joins add no special characters): the pieces are cached.
+  // Escaped piece by piece (the joins add no special characters): the pieces are cached. The
+  // SVG is joined with +, which links cached pieces instead of copying them: the page copies
+  // its text once, when it is written.
   const title = `Entries per month: ${joinAnd(facts.map((f) => f.nameHtml))}`;
   const desc = facts[0]!.rangeHtml + facts.map((f) => f.summaryHtml).join(" ");
   let svg =
@@ -148,8 +150,6 @@ export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string)
     }
     svg += bars;
   });
-  // Joined with +, which links the cached pieces instead of copying them: the page copies its
-  // text once, when it is written.
   svg += `</svg>`;
   return { svg, summary: facts.map((f) => f.summary).join(" ") };
 }
