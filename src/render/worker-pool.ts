@@ -29,7 +29,7 @@ export interface RenderOptions {
   onProgress?: (done: number) => void;
 }
 
-/** Render threads, one per core, each with the templates compiled, waiting for a context. */
+/** Render threads (one per core unless fewer were asked for), each with the templates compiled, waiting for a context. */
 export interface RenderPool {
   /** The threads once started, each with a promise that rejects when it fails or stops. */
   readonly threads: Promise<{ worker: Worker; stopped: Promise<never> }[]>;
@@ -40,14 +40,15 @@ export interface RenderPool {
  * Starts the render threads ahead of the pages: a fresh build starts them before it loads the
  * content, so they load their code and compile the templates on the core the loading leaves
  * idle. renderPages closes it; close it also when the build ends without rendering.
+ * `threads` is one per core unless fewer are asked for.
  * @example const pool = startRenderPool(fingerprint); try { await renderPages(jobs, { …, pool }) } finally { await pool.close() }
  */
-export function startRenderPool(fingerprint: string = renderFingerprint()): RenderPool {
+export function startRenderPool(fingerprint: string = renderFingerprint(), threads: number = os.availableParallelism()): RenderPool {
   let workers: Worker[] = [];
   let closed = false;
-  const threads = workerBundle(fingerprint).then((entry) => {
+  const started = workerBundle(fingerprint).then((entry) => {
     if (closed) return [];
-    workers = Array.from({ length: os.availableParallelism() }, () => new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+    workers = Array.from({ length: threads }, () => new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     return workers.map((worker) => {
       // Listened to from the start: a thread can fail before it has any work.
       const stopped = new Promise<never>((_, reject) => {
@@ -59,12 +60,12 @@ export function startRenderPool(fingerprint: string = renderFingerprint()): Rend
     });
   });
   // Awaited by renderPages or close; a bundle that cannot be made fails the render, not the start.
-  threads.catch(() => undefined);
+  started.catch(() => undefined);
   return {
-    threads,
+    threads: started,
     async close() {
       closed = true;
-      await threads.catch(() => undefined);
+      await started.catch(() => undefined);
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
@@ -94,10 +95,12 @@ export async function renderPages(jobs: readonly PageJob[], options: RenderOptio
   const { productPages, alternativesPages, ...shared } = options.context;
   const context: PairContext = { ...shared, productPages: {}, alternativesPages: {} };
   const setup: WorkerSetup = { context, outDir: options.outDir, ...(options.previousDir ? { previousDir: options.previousDir } : {}) };
-  const pool = options.pool ?? startRenderPool(options.fingerprint);
+  // A small set does not need every core: a pool started here has a thread per batch at most,
+  // and in a pool started earlier the threads past the batches stay idle.
+  const needed = Math.ceil(jobs.length / BATCH);
+  const pool = options.pool ?? startRenderPool(options.fingerprint, Math.min(os.availableParallelism(), needed));
   try {
-    // A small set does not need every core: the threads past the batches stay idle.
-    const threads = (await pool.threads).slice(0, Math.ceil(jobs.length / BATCH));
+    const threads = (await pool.threads).slice(0, needed);
     if (threads.length === 0) throw new Error("renderPages: the render threads were closed before the pages came");
     await Promise.all(
       threads.map(({ worker, stopped }) => {

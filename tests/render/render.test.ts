@@ -174,6 +174,15 @@ describe("renderPages", () => {
     expect(differ.map((j) => j.file)).toEqual([]);
   });
 
+  it("starts as many threads as asked for", async () => {
+    const pool = startRenderPool(undefined, 1);
+    try {
+      expect(await pool.threads).toHaveLength(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("starts no thread when the pool is closed before its threads could start, and then renders nothing", async () => {
     const pool = startRenderPool();
     await pool.close();
