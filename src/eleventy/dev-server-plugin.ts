@@ -69,8 +69,9 @@ export function devServerPlugin(eleventyConfig: any): void {
       (req: IncomingMessage, res: ServerResponse, next: () => void) => {
         const problems = modelStore.problems().filter((p) => p.severity === "error");
         const template = modelStore.templateProblem();
+        if (problems.length === 0 && !template) return pages.respond(req, res, next);
         const page = pagePath(req.url ?? "/");
-        if ((problems.length === 0 && !template) || !(page.endsWith("/") || page.endsWith(".html"))) return pages.respond(req, res, next);
+        if (!(page.endsWith("/") || page.endsWith(".html"))) return pages.respond(req, res, next);
         res.setHeader("Content-Type", "text/html; charset=utf-8");
         res.statusCode = 500;
         res.end(template ? problemsPage([template, ...modelStore.problems()], "Template error") : problemsPage(modelStore.problems()));
