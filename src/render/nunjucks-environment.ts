@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { addFragmentCache } from "./fragment-cache.js";
+import { installErrorLines } from "./error-lines.js";
 import { cacheFrameNameSplits } from "./frame-set-cache.js";
 import { keepImportedMacros } from "./imported-macros-cache.js";
 import { setLoopVariablesAtOnce } from "./loop-bindings.js";
@@ -22,6 +23,7 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
 export function createNunjucksEnvironment(options: { forOneBuild?: boolean } = {}): nunjucks.Environment {
   cacheFrameNameSplits();
   installRuntimeFastPaths();
+  installErrorLines();
   setLoopVariablesAtOnce();
   const loader = new nunjucks.FileSystemLoader(TEMPLATES_DIR);
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });

@@ -6,6 +6,8 @@ import { TEMPLATES_DIR } from "./nunjucks-environment.js";
  * A template error as a problem line: the innermost template its message names, with the line,
  * and what went wrong. Nunjucks names every template on the way down (page, layout, include),
  * and Eleventy wraps that error in its own; the last template named is the one to fix.
+ * Lines and columns are read as Nunjucks prints them: counted from 1, errors met while rendering
+ * too, in an environment made by createNunjucksEnvironment (see installErrorLines).
  * Undefined when the error names no template (see errorText).
  * @example
  * formatProblem(templateProblem(new Error("Template render error: (/v/templates/pages/pair.njk) [Line 3, Column 12]\n  unknown block tag: iff"))!)
@@ -16,20 +18,15 @@ export function templateProblem(error: unknown, templatesDir = TEMPLATES_DIR): P
   let last: RegExpExecArray | undefined;
   for (const m of text.matchAll(/\(([^()\n]+\.njk)\)(?: \[Line (\d+), Column (\d+)\])?/g)) last = m;
   if (!last) return undefined;
-  const rest = text.slice(last.index + last[0].length).replace(/^[\s:]*/, "");
-  // An error met while rendering wraps a JavaScript error ("Error: …", "TypeError: …"), and
-  // Nunjucks counts its line and column from 0; syntax errors count from 1, like editors. Not
-  // covered: a value thrown that is not an Error (its line stays one short), and an error met on
-  // a template's first line, for which Nunjucks gives no line at all.
-  const thrown = /^\w*Error: /.exec(rest);
-  const from0 = thrown ? 1 : 0;
-  const what = collapseWhitespace(thrown ? rest.slice(thrown[0].length) : rest) || "template error";
+  // An error met while rendering wraps a JavaScript error, whose name ("TypeError: ") says
+  // nothing to a template's author.
+  const what = collapseWhitespace(text.slice(last.index + last[0].length).replace(/^[\s:]*/, "").replace(/^\w*Error: /, "")) || "template error";
   return {
     severity: "error",
     file: displayPath(last[1]!, templatesDir),
-    ...(last[2] ? { line: Number(last[2]) + from0 } : {}),
+    ...(last[2] ? { line: Number(last[2]) } : {}),
     field: "",
-    message: last[3] ? `${what} (column ${Number(last[3]) + from0})` : what,
+    message: last[3] ? `${what} (column ${last[3]})` : what,
   };
 }
 

@@ -9,17 +9,21 @@ import nunjucks from "nunjucks";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/content/problems.js";
 import { errorText, templateProblem } from "../../src/render/template-error.js";
+import { installErrorLines } from "../../src/render/error-lines.js";
 
 const project = mkdtempSync(path.join(os.tmpdir(), "versus-template-error-"));
 const templates = path.join(project, "templates");
 afterAll(() => rmSync(project, { recursive: true, force: true }));
+// As createNunjucksEnvironment does for every environment of Versus.
+installErrorLines();
 
-function renderError(files: Record<string, string>, page: string): unknown {
+function renderError(files: Record<string, string>, page: string, globals: Record<string, unknown> = {}): unknown {
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(templates, name)), { recursive: true });
     writeFileSync(path.join(templates, name), text);
   }
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templates, { noCache: true }), { autoescape: true });
+  for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value);
   try {
     env.render(page, {});
   } catch (error) {
@@ -46,6 +50,21 @@ describe("templateProblem", () => {
     expect(line(error)).toBe("templates/pages/e.njk:2: Unable to call `notDefined`, which is undefined or falsey (column 17)");
     const typeError = renderError({ "pages/f.njk": "<p>one</p>\n<p>two</p>\n<p>{{ 5 | join(',') }}</p>\n" }, "pages/f.njk");
     expect(line(typeError)).toBe("templates/pages/f.njk: arr.join is not a function");
+  });
+
+  // Regression: Nunjucks read line 0 as "no line", so an error on a template's first line had none.
+  it("names the first line of an error met there while rendering", () => {
+    const error = renderError({ "pages/g.njk": "{{ notDefined() }}\n<p>two</p>\n" }, "pages/g.njk");
+    expect(line(error)).toBe("templates/pages/g.njk:1: Unable to call `notDefined`, which is undefined or falsey (column 14)");
+  });
+
+  // Regression: only errors named "…Error: …" had their line counted from 1; a thrown string's line was one short.
+  it("names the line of a value thrown that is not an Error", () => {
+    const refuse = (): never => {
+      throw "the value was refused";
+    };
+    const error = renderError({ "pages/h.njk": "<p>one</p>\n<p>{{ refuse() }}</p>\n" }, "pages/h.njk", { refuse });
+    expect(line(error)).toBe("templates/pages/h.njk:2: the value was refused (column 13)");
   });
 
   it("names the layout, not the page, when the error is in the layout the page extends", () => {
