@@ -13,8 +13,10 @@ type TemplateErrorClass = new (error: unknown, lineno?: number, colno?: number) 
  * their last function call counted from 0, and Nunjucks printed it as it was: one line short,
  * and no line at all on a template's first line (0 reads as "none"). A template that fails
  * before any call still holds its start, 0 and 0, which says nothing: it gets no line, as before.
- * Installed once, for every environment in the process, like the runtime fast paths.
- * @example installErrorLines(); env.renderString("{{ nope() }}") // throws "… [Line 1, Column 9] …"
+ * Installed once, for every environment in the process, like the runtime fast paths. Eleventy
+ * compiles the entry files (templates/entries) with its own copy of Nunjucks, left as it is:
+ * they hold no more than an include of a page.
+ * @example installErrorLines(); env.renderString("{{ nope() }}") // throws "(unknown path) [Line 1, Column 8] …"
  */
 export function installErrorLines(): void {
   const runtime = nunjucks.runtime as unknown as Runtime;
