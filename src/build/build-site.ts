@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadRoot } from "../content/load-root.js";
+import { discover } from "../content/discover.js";
 import type { Content, Problem } from "../content/types.js";
 import { resolveAsOf } from "../compute/as-of.js";
 import { buildSiteModel } from "../site/site-model.js";
-import { renderPages, startRenderPool, type RenderPool } from "../render/worker-pool.js";
-import type { PageJob } from "../render/page-jobs.js";
+import { renderPages, rendersInThisThread, startRenderPool, type RenderPool } from "../render/worker-pool.js";
+import { mostPageJobs, type PageJob } from "../render/page-jobs.js";
 import { buildAssets } from "./assets.js";
 import { digest, renderFingerprint } from "./digest.js";
 import { pageJobsWithDigests } from "./page-digests.js";
@@ -65,8 +66,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   try {
     const fingerprint = renderFingerprint();
     // A fresh build renders every page: its threads start now, and load their code and compile
-    // the templates while this thread loads the content. An incremental build often needs none.
-    pool = existsSync(output) ? undefined : startRenderPool(fingerprint);
+    // the templates while this thread loads the content. An incremental build often needs none,
+    // nor does a site small enough to render in this thread, where threads started for nothing
+    // took about 0.15 s of the example site's 1.2 s build.
+    const fresh = !existsSync(output);
+    const small = fresh && rendersInThisThread(mostPageJobs((await discover(path.resolve(options.root))).records.products.length));
+    pool = fresh && !small ? startRenderPool(fingerprint) : undefined;
     return await buildLocked(output, fingerprint, pool, options);
   } finally {
     await pool?.close();

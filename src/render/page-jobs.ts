@@ -44,6 +44,16 @@ export function pageJobs(model: SiteModel): PageJob[] {
   return out;
 }
 
+/**
+ * How many jobs pageJobs makes for a site of `products` products when every pair has a page and
+ * a reverse-order redirect page, alias redirects aside: what a build can know before it loads
+ * the content, to judge whether it will want render threads.
+ * @example mostPageJobs(12) // 156: 24 product and alternatives pages, 66 pairs, 66 redirects
+ */
+export function mostPageJobs(products: number): number {
+  return 2 * products + products * (products - 1);
+}
+
 function redirectJob(from: string, to: string): PageJob {
   return { kind: "redirect", file: outputFileFor(from), from, to };
 }

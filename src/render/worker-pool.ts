@@ -17,6 +17,14 @@ const INLINE_LIMIT = 600;
  */
 const YOUNG_GENERATION_MB = 24;
 
+/**
+ * Whether renderPages renders this many jobs in the calling thread, without render threads.
+ * @example rendersInThisThread(156) // true
+ */
+export function rendersInThisThread(jobs: number): boolean {
+  return jobs <= INLINE_LIMIT;
+}
+
 export interface RenderOptions {
   context: PairContext;
   outDir: string;
@@ -82,7 +90,7 @@ export function startRenderPool(fingerprint: string = renderFingerprint(), threa
 export async function renderPages(jobs: readonly PageJob[], options: RenderOptions): Promise<Set<string>> {
   const unchanged = new Set<string>();
   if (jobs.length === 0) return unchanged;
-  if (jobs.length <= INLINE_LIMIT) {
+  if (rendersInThisThread(jobs.length)) {
     const env = createNunjucksEnvironment({ forOneBuild: true });
     for (const file of writeJobs(env, options.context, options.outDir, jobs, new Set(), options.previousDir)) unchanged.add(file);
     options.onProgress?.(jobs.length);

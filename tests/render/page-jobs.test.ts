@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildAssets } from "../../src/build/assets.js";
 import { loadRoot } from "../../src/content/load-root.js";
-import { pageJobs } from "../../src/render/page-jobs.js";
+import { mostPageJobs, pageJobs } from "../../src/render/page-jobs.js";
 import { buildSiteModel } from "../../src/site/site-model.js";
 import { REPO_ROOT } from "../helpers/built-site.js";
 import { AS_OF_MS } from "../build/build-helpers.js";
@@ -33,5 +33,13 @@ describe("pageJobs", () => {
       "redirect compare/kafka-vs-redpanda/index.html -> /compare/apache-kafka-vs-redpanda/",
       "redirect compare/redpanda-vs-kafka/index.html -> /compare/apache-kafka-vs-redpanda/",
     ]);
+  });
+
+  it("are as many as mostPageJobs says for a site whose every pair has a page, once alias redirects are left out", async () => {
+    const loaded = await loadRoot(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"));
+    const model = buildSiteModel(loaded.content!, { asOfMs: AS_OF_MS, assets: buildAssets().paths, search: false });
+    expect(model.pairs).toHaveLength(3);
+    expect(pageJobs(model).length - model.pages.aliasRedirects.length).toBe(mostPageJobs(3));
+    expect(mostPageJobs(150)).toBe(22_650);
   });
 });

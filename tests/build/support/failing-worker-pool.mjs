@@ -1,6 +1,7 @@
 // Test double for src/render/worker-pool.ts (see render-failure-hooks.mjs): a pool whose render
 // hits a template error after part of a page was written into the staging folder. It exports
-// every entry point the build has used (renderInWorkers; startRendering/renderPages; startRenderPool).
+// every entry point the build has used (renderInWorkers; startRendering/renderPages; startRenderPool;
+// rendersInThisThread).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -35,4 +36,8 @@ export function renderPages(jobs, options) {
 
 export function startRenderPool() {
   return { threads: Promise.resolve([]), async close() {} };
+}
+
+export function rendersInThisThread() {
+  return false;
 }
