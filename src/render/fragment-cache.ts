@@ -9,9 +9,9 @@ type Level = Map<unknown, Level | nunjucks.runtime.SafeString>;
  * remembers its HTML per product object and arguments. A product's trajectory column or card
  * is identical on each of its hundred-odd pair pages, so it is rendered once per build. The
  * cache is keyed by the product object itself, so a new build (new objects) starts fresh.
- * The other arguments are compared as values (numbers, strings, booleans), each by itself: a
- * pair page makes five of these calls, and a key string built for each took a tenth of its
- * template's render time.
+ * The other arguments are compared each by itself, as Map keys are (strings and numbers by
+ * value, objects by identity): a pair page makes five of these calls, and building a key string
+ * for each took about 3 µs of its template's 50.
  * @example {{ fragment("components/trajectory.njk", "trajectory", view.a, "a") }}
  */
 export function addFragmentCache(env: nunjucks.Environment): void {
