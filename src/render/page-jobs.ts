@@ -45,6 +45,28 @@ export function pageJobs(model: SiteModel): PageJob[] {
 }
 
 /**
+ * Whether pageJobs lists the same jobs for both models, judged from all it reads: each
+ * product's slug and URLs, the pairs, `reversePairPages` and the alias redirects, in order. A
+ * dev-server save that edits a product's text keeps them all, and then its index of the
+ * site's pages need not be built again. Keep in step with pageJobs.
+ * @example samePageJobs(model, modelAfterTaglineEdit) // true
+ */
+export function samePageJobs(a: SiteModel, b: SiteModel): boolean {
+  if (a.reversePairPages !== b.reversePairPages) return false;
+  const productsA = Object.values(a.pairContext.products);
+  const productsB = Object.values(b.pairContext.products);
+  return (
+    sameItems(productsA, productsB, (x, y) => x.slug === y.slug && x.url === y.url && x.alternativesUrl === y.alternativesUrl) &&
+    sameItems(a.pairs, b.pairs, (x, y) => x.slug === y.slug && x.a === y.a && x.b === y.b) &&
+    sameItems(a.pages.aliasRedirects, b.pages.aliasRedirects, (x, y) => x.from === y.from && x.to === y.to)
+  );
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  return a.length === b.length && a.every((x, i) => same(x, b[i]!));
+}
+
+/**
  * How many jobs pageJobs makes for a site of `products` products when every pair has a page and
  * a reverse-order redirect page, alias redirects aside: what a build can know before it loads
  * the content, to judge whether it will want render threads.

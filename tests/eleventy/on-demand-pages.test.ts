@@ -71,4 +71,17 @@ describe("onDemandPages", () => {
     expect(before !== "next" && before.body).not.toContain("Saved a moment ago");
     expect(after !== "next" && after.body).toContain("Saved a moment ago");
   });
+
+  // The index of pages is kept from one renew to the next while the pages stay the same.
+  it("forgets the pages of a product a save removes, and knows those of one it adds back", () => {
+    const pages = onDemandPages(noReport);
+    const without = { ...content, products: content.products.filter((p) => p.slug !== "redpanda") };
+    pages.renew(modelOf(content));
+    expect(get(pages, "/products/redpanda/")).not.toBe("next");
+    pages.renew(modelOf(without));
+    expect(get(pages, "/products/redpanda/")).toBe("next");
+    expect(get(pages, "/compare/nats-vs-redpanda/")).toBe("next");
+    pages.renew(modelOf(content));
+    expect(get(pages, "/compare/nats-vs-redpanda/")).not.toBe("next");
+  });
 });

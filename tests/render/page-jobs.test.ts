@@ -3,8 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildAssets } from "../../src/build/assets.js";
 import { loadRoot } from "../../src/content/load-root.js";
-import { mostPageJobs, pageJobs } from "../../src/render/page-jobs.js";
-import { buildSiteModel } from "../../src/site/site-model.js";
+import { mostPageJobs, pageJobs, samePageJobs } from "../../src/render/page-jobs.js";
+import { buildSiteModel, type SiteModel } from "../../src/site/site-model.js";
+import type { Content } from "../../src/content/types.js";
 import { REPO_ROOT } from "../helpers/built-site.js";
 import { AS_OF_MS } from "../build/build-helpers.js";
 
@@ -41,5 +42,37 @@ describe("pageJobs", () => {
     expect(model.pairs).toHaveLength(3);
     expect(pageJobs(model).length - model.pages.aliasRedirects.length).toBe(mostPageJobs(3));
     expect(mostPageJobs(150)).toBe(22_650);
+  });
+});
+
+describe("samePageJobs", () => {
+  const modelOf = (content: Content): SiteModel => buildSiteModel(content, { asOfMs: AS_OF_MS, assets: buildAssets().paths, search: false });
+  const editProduct = (content: Content, slug: string, edit: object): Content => ({ ...content, products: content.products.map((p) => (p.slug === slug ? { ...p, ...edit } : p)) });
+
+  it("holds across an edit of a product's text, and the jobs are then the same", async () => {
+    const content = (await loadRoot(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"))).content!;
+    const before = modelOf(content);
+    const after = modelOf(editProduct(content, "nats", { tagline: "Edited a moment ago", name: "NATS.io" }));
+    expect(samePageJobs(before, after)).toBe(true);
+    expect(pageJobs(after)).toEqual(pageJobs(before));
+  });
+
+  // Each case changes one of the inputs from a site without aliases, so each check is needed.
+  it("fails when a product goes, the pairs change, an alias comes or the reverse-order pages are turned off", async () => {
+    const content = (await loadRoot(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"))).content!;
+    const plain: Content = { ...content, products: content.products.map((p) => ({ ...p, aliases: [] })) };
+    const curatedOnly: Content = { ...plain, site: { ...plain.site, pairs: "curated" } };
+    const cases: [string, Content, Content][] = [
+      ["a product goes (no pairs either way)", curatedOnly, { ...curatedOnly, products: curatedOnly.products.filter((p) => p.slug !== "redpanda") }],
+      ["the pairs change", plain, curatedOnly],
+      ["an alias comes", plain, editProduct(plain, "nats", { aliases: ["nats-io"] })],
+      ["reverse-order pages are turned off", plain, { ...plain, site: { ...plain.site, reverse_pair_pages: false } }],
+    ];
+    for (const [name, from, to] of cases) {
+      const before = modelOf(from);
+      const after = modelOf(to);
+      expect(pageJobs(after), name).not.toEqual(pageJobs(before));
+      expect(samePageJobs(before, after), name).toBe(false);
+    }
   });
 });
