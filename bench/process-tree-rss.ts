@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
+import { readTextOr } from "../src/build/read-text.js";
 
 /**
  * Peak memory of a process tree, summed over every process it ran: walks the tree down from
@@ -13,7 +14,7 @@ export function watchTreeRss(rootPid: number, intervalMs = 100): { stop(): numbe
   const sample = (): void => {
     const pending = [rootPid];
     for (let pid = pending.pop(); pid !== undefined; pid = pending.pop()) {
-      const status = readOrEmpty(`/proc/${pid}/status`);
+      const status = readTextOr(`/proc/${pid}/status`, "");
       const m = /VmHWM:\s+(\d+) kB/.exec(status);
       if (m) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, Number(m[1]) / 1024));
       pending.push(...childrenOf(pid));
@@ -37,13 +38,5 @@ function childrenOf(pid: number): number[] {
   } catch {
     return []; // the process ended, or this is not Linux
   }
-  return threads.flatMap((tid) => readOrEmpty(`/proc/${pid}/task/${tid}/children`).split(" ").filter(Boolean).map(Number));
-}
-
-function readOrEmpty(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
+  return threads.flatMap((tid) => readTextOr(`/proc/${pid}/task/${tid}/children`, "").split(" ").filter(Boolean).map(Number));
 }

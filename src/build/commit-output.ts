@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "./fs-atomic.js";
+import { readTextOr } from "./read-text.js";
 import { isProcessRunning } from "./process-running.js";
 import { manifestPath, writeManifest, type Manifest } from "./output-manifest.js";
 
@@ -150,14 +151,6 @@ function writtenLately(file: string): boolean {
     return Date.now() - statSync(file).mtimeMs < STARTING_LOCK_MS;
   } catch {
     return false;
-  }
-}
-
-function readTextOr<T extends string | undefined>(file: string, fallback: T): string | T {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return fallback;
   }
 }
 
