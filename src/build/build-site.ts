@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { loadRoot } from "../content/load-root.js";
 import { discover } from "../content/discover.js";
@@ -18,6 +18,7 @@ import { phaseTimer } from "./phase-timer.js";
 import { socialCardPaths, startSearchIndex, type SearchIndexInProgress } from "./published-files.js";
 import { sharedFiles } from "./shared-files.js";
 import { openRecordCache } from "./record-cache-file.js";
+import { writeChangedFiles } from "./write-changed-files.js";
 import { outputFolderProblem, UnsafeOutputError } from "./output-folder.js";
 import { TEMPLATES_DIR } from "../render/nunjucks-environment.js";
 
@@ -168,15 +169,9 @@ async function buildLocked(output: string, fingerprint: string, pool: RenderPool
       manifest.eleventy = { inputs: eleventyInputs, pages: pagesByFile.map(({ url, file }) => ({ url, file })) };
       pages += eleventyPages.filter((p) => p.file.endsWith(".html")).length;
     }
-    for (const m of [...memory].sort(byFile)) {
-      const d = digest(m.bytes);
-      manifest.files.set(m.file, d);
-      if (previous?.files.get(m.file) === d) continue;
-      const target = path.join(staging, m.file);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, m.bytes);
-      changed.push(m.file);
-    }
+    const extras = writeChangedFiles([...memory].sort(byFile), staging, previous?.files);
+    for (const [file, d] of extras.digests) manifest.files.set(file, d);
+    changed.push(...extras.written);
 
     timings.lap("compare");
     const removed = previous ? [...previous.files.keys()].filter((f) => !manifest.files.has(f)) : [];
