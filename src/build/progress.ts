@@ -1,29 +1,41 @@
 /**
- * Build progress: on a terminal, a single updating line with pages done, total, rate and time
- * left; elsewhere nothing until the one summary line.
+ * Build progress: on a terminal, a single updating line with files rendered, total, rate and
+ * time left; elsewhere nothing until the one summary line. Counted in files, as the summary's
+ * "N rendered" is: every pair has a page and a reverse-order redirect page.
  */
 export interface Progress {
   add(done: number): void;
   finish(): void;
 }
 
+/**
+ * The rate (and so the time left) is taken over at least the last 2 s: the first batches run
+ * slower while the threads compile templates and warm up, and a rate since the start would
+ * keep the estimate far too long for most of a build (84 s left at first for a 6 s render).
+ */
+const RATE_WINDOW_MS = 2000;
+
 export function createProgress(total: number, stream: NodeJS.WriteStream, now: () => number): Progress {
-  const started = now();
   let done = 0;
   let lastDraw = 0;
+  // (time, done) at each redraw, oldest first; the oldest kept is the newest at least a window old.
+  const samples = [{ t: now(), done: 0 }];
   const interactive = stream.isTTY === true && total > 0;
-  const draw = (): void => {
-    const seconds = Math.max(0.001, (now() - started) / 1000);
-    const rate = done / seconds;
+  const draw = (t: number): void => {
+    samples.push({ t, done });
+    while (samples.length > 2 && t - samples[1]!.t >= RATE_WINDOW_MS) samples.shift();
+    const from = samples[0]!;
+    const rate = (done - from.done) / Math.max(0.001, (t - from.t) / 1000);
     const left = rate > 0 ? Math.ceil((total - done) / rate) : 0;
-    stream.write(`\r\x1b[2Kpages ${done}/${total} · ${Math.round(rate)}/s · ${left}s left`);
+    stream.write(`\r\x1b[2Krendered ${done}/${total} files · ${Math.round(rate)}/s · ${left}s left`);
   };
   return {
     add(n) {
       done += n;
-      if (interactive && now() - lastDraw > 100) {
-        lastDraw = now();
-        draw();
+      const t = now();
+      if (interactive && t - lastDraw > 100) {
+        lastDraw = t;
+        draw(t);
       }
     },
     finish() {
