@@ -10,8 +10,9 @@ export interface Progress {
 
 /**
  * The rate (and so the time left) is taken over at least the last 2 s: the first batches run
- * slower while the threads compile templates and warm up, and a rate since the start would
- * keep the estimate far too long for most of a build (84 s left at first for a 6 s render).
+ * slower (product pages come first, and the threads are still warming up), and a rate since
+ * the start kept the estimate too long for much of a build: a 600-product build said 8 s left
+ * with about 3 s to go.
  */
 const RATE_WINDOW_MS = 2000;
 
