@@ -5,8 +5,16 @@ import { buildPairPage, type PairContext } from "../site/pair-page.js";
 import type { PageJob } from "./page-jobs.js";
 import { escapeHtml } from "../compute/escape-html.js";
 
+/** The page template of each kind of job; render threads compile these ahead of their first job. */
+export const PAGE_TEMPLATES: Readonly<Record<PageJob["kind"], string>> = {
+  pair: "pages/pair.njk",
+  product: "pages/product.njk",
+  alternatives: "pages/alternatives.njk",
+  redirect: "pages/redirect.njk",
+};
+
 /**
- * Renders one job to HTML with the shared templates (`pages/<kind>.njk`). Every template sees
+ * Renders one job to HTML with the shared templates (PAGE_TEMPLATES). Every template sees
  * `site` and `view`, as it does under Eleventy. With `forSearch`, templates may leave out the
  * sections Pagefind ignores (`data-pagefind-ignore`): the same index from fewer bytes to parse.
  * @example renderJob(env, ctx, { kind: "product", file: "", slug: "redpanda" }, { forSearch: true })
@@ -15,11 +23,11 @@ export function renderJob(env: nunjucks.Environment, ctx: PairContext, job: Page
   const forSearch = options.forSearch === true;
   switch (job.kind) {
     case "pair":
-      return env.render("pages/pair.njk", { site: ctx.site, view: buildPairPage(ctx, job), forSearch });
+      return env.render(PAGE_TEMPLATES.pair, { site: ctx.site, view: buildPairPage(ctx, job), forSearch });
     case "product":
-      return env.render("pages/product.njk", { site: ctx.site, view: ctx.productPages[job.slug], forSearch });
+      return env.render(PAGE_TEMPLATES.product, { site: ctx.site, view: ctx.productPages[job.slug], forSearch });
     case "alternatives":
-      return env.render("pages/alternatives.njk", { site: ctx.site, view: ctx.alternativesPages[job.slug], forSearch });
+      return env.render(PAGE_TEMPLATES.alternatives, { site: ctx.site, view: ctx.alternativesPages[job.slug], forSearch });
     case "redirect":
       return redirectShell(env, ctx).join(escapeHtml(job.to));
   }
@@ -36,7 +44,7 @@ function redirectShell(env: nunjucks.Environment, ctx: PairContext): string[] {
   if (!byContext) shells.set(env, (byContext = new WeakMap()));
   let shell = byContext.get(ctx);
   if (!shell) {
-    shell = env.render("pages/redirect.njk", { site: ctx.site, view: { from: "", to: TARGET_MARKER } }).split(TARGET_MARKER);
+    shell = env.render(PAGE_TEMPLATES.redirect, { site: ctx.site, view: { from: "", to: TARGET_MARKER } }).split(TARGET_MARKER);
     byContext.set(ctx, shell);
   }
   return shell;

@@ -6,11 +6,11 @@
  */
 import { parentPort } from "node:worker_threads";
 import { compileTemplates, createNunjucksEnvironment } from "./nunjucks-environment.js";
-import { writeJobs } from "./render-page.js";
+import { PAGE_TEMPLATES, writeJobs } from "./render-page.js";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "./page-jobs.js";
 
 const env = createNunjucksEnvironment({ forOneBuild: true });
-compileTemplates(env, ["pages/pair.njk", "pages/redirect.njk", "pages/product.njk", "pages/alternatives.njk"]);
+compileTemplates(env, Object.values(PAGE_TEMPLATES));
 const madeDirs = new Set<string>();
 let setup: WorkerSetup | undefined;
 

@@ -3,7 +3,7 @@
  * the redirect template's exact markup, the search indexer's shorter copy of a page, and a
  * template error that reaches the caller.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import nunjucks from "nunjucks";
@@ -12,9 +12,9 @@ import { buildAssets } from "../../src/build/assets.js";
 import { renderFingerprint } from "../../src/build/digest.js";
 import { pageJobsWithDigests } from "../../src/build/page-digests.js";
 import { loadRoot } from "../../src/content/load-root.js";
-import { createNunjucksEnvironment } from "../../src/render/nunjucks-environment.js";
+import { createNunjucksEnvironment, TEMPLATES_DIR } from "../../src/render/nunjucks-environment.js";
 import type { PageJob } from "../../src/render/page-jobs.js";
-import { renderJob, writeJobs } from "../../src/render/render-page.js";
+import { PAGE_TEMPLATES, renderJob, writeJobs } from "../../src/render/render-page.js";
 import { renderPages, startRenderPool } from "../../src/render/worker-pool.js";
 import { buildSearchIndex } from "../../src/search/search-index.js";
 import { buildSiteModel, type SiteModel } from "../../src/site/site-model.js";
@@ -36,6 +36,11 @@ afterAll(async () => {
 });
 
 describe("renderJob", () => {
+  it("names a page template that exists for every kind of job (render threads compile these ahead, skipping any that fail)", () => {
+    expect(Object.keys(PAGE_TEMPLATES).sort()).toEqual(["alternatives", "pair", "product", "redirect"]);
+    for (const file of Object.values(PAGE_TEMPLATES)) expect(existsSync(join(TEMPLATES_DIR, file)), file).toBe(true);
+  });
+
   it("renders a redirect page: noindex, an immediate refresh to the target and the canonical URL", () => {
     const env = createNunjucksEnvironment();
     const html = renderJob(env, model.pairContext, { kind: "redirect", file: "compare/b-vs-a/index.html", from: "/compare/b-vs-a/", to: "/compare/a-vs-b/" });
