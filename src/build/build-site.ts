@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { loadRoot } from "../content/load-root.js";
-import { discover } from "../content/discover.js";
+import { discover, type Discovery } from "../content/discover.js";
 import type { Content, Problem } from "../content/types.js";
 import { resolveAsOf } from "../compute/as-of.js";
 import { buildSiteModel } from "../site/site-model.js";
@@ -66,21 +66,30 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
   let pool: RenderPool | undefined;
   try {
     const fingerprint = renderFingerprint();
+    // Listed once, here, for the load: the number of products decides whether threads start.
+    const found = await discover(path.resolve(options.root));
     // A fresh build renders every page: its threads start now, and load their code and compile
     // the templates while this thread loads the content. An incremental build often needs none,
     // nor does a site small enough to render in this thread, where threads started for nothing
     // took about 0.15 s of the example site's 1.2 s build.
     const fresh = !existsSync(output);
-    const small = fresh && rendersInThisThread(mostPageJobs((await discover(path.resolve(options.root))).records.products.length));
+    const small = rendersInThisThread(mostPageJobs(found.records.products.length));
     pool = fresh && !small ? startRenderPool(fingerprint) : undefined;
-    return await buildLocked(output, fingerprint, pool, options);
+    return await buildLocked(output, { fingerprint, pool, found }, options);
   } finally {
     await pool?.close();
     release();
   }
 }
 
-async function buildLocked(output: string, fingerprint: string, pool: RenderPool | undefined, options: BuildOptions): Promise<BuildOutcome> {
+/** What buildSite prepared before the build: the fingerprint, threads started early, the root's files. */
+interface Start {
+  fingerprint: string;
+  pool: RenderPool | undefined;
+  found: Discovery;
+}
+
+async function buildLocked(output: string, { fingerprint, pool, found }: Start, options: BuildOptions): Promise<BuildOutcome> {
   const shard = options.shard ?? WHOLE_SITE;
   const now = options.now ?? Date.now;
   recoverInterruptedCommit(output);
@@ -88,7 +97,7 @@ async function buildLocked(output: string, fingerprint: string, pool: RenderPool
   const timings = phaseTimer(now);
 
   const root = path.resolve(options.root);
-  const loaded = await loadRoot(root, { recordCache: openRecordCache(root, fingerprint) });
+  const loaded = await loadRoot(root, { recordCache: openRecordCache(root, fingerprint), found });
   timings.lap("load");
   if (!loaded.content) return { ok: false, problems: loaded.problems };
   const content = loaded.content;

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { checkProductBody } from "./body-checks.js";
 import { parsePairSlug } from "./comparison-name.js";
 import { crossReference, type Checked } from "./cross-references.js";
-import { discover, type FoundFile } from "./discover.js";
+import { discover, type Discovery, type FoundFile } from "./discover.js";
 import { mapLimit } from "./map-limit.js";
 import { pairUrlProblems } from "./pair-urls.js";
 import { LineMap } from "./paths.js";
@@ -35,6 +35,8 @@ export interface LoadOptions {
    * after the load for the next one.
    */
   recordCache?: RecordCache;
+  /** The root's files, when the caller has listed them already (see discover). */
+  found?: Discovery;
 }
 
 /** Problems shown per file; more are counted in one line (see limitPerFile). */
@@ -67,7 +69,7 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
     }
   };
 
-  const found = await discover(root);
+  const found = options.found ?? (await discover(root));
   problems.push(...found.problems);
 
   const site = await guard(SITE_FILE, () => loadSite(root, problems));

@@ -2,6 +2,7 @@ import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { discover } from "../../src/content/discover.js";
 import { loadRoot } from "../../src/content/load-root.js";
 import { ROOTS, cleanupRoots, errors, lines, load, makeRoot, md, product } from "./helpers.js";
 
@@ -40,6 +41,14 @@ describe("loadRoot: valid roots", () => {
     expect(content.products[1]!.themes).toEqual([]);
     expect(content.comparisons).toEqual([]);
     expect(content.matrices).toEqual([]);
+  });
+
+  it("reads the files the caller has listed, without listing the root again", async () => {
+    const root = join(ROOTS, "minimal");
+    const found = await discover(root);
+    found.records.products = found.records.products.filter((f) => f.slug !== "nats");
+    const result = await loadRoot(root, { rethrowInternalErrors: true, found });
+    expect(result.content!.products.map((p) => p.slug)).toEqual(["apache-kafka", "redpanda"]);
   });
 
   it("loads JSON records, comparisons, matrices and metrics files (complete overlay)", async () => {
