@@ -31,14 +31,18 @@ export const RELATIVE_TIME_THRESHOLDS = {
 
 export type RelativeTimeThresholds = typeof RELATIVE_TIME_THRESHOLDS;
 
-// Self-contained on purpose: plain arithmetic, no imports, no inner functions (bundlers' name
-// helpers would be referenced but not defined), so its source text runs in the browser as is.
-function relativeTimeWith(t: RelativeTimeThresholds, ms: number, asOfMs: number): string {
+/**
+ * The relative-time function as JavaScript text, which the build and the browser script both
+ * run. Text, not a function's `toString()`: that depends on the compiler that loaded the module
+ * (tsx prints it minified, a bundle does not), and would change the script's bytes with it.
+ * Plain arithmetic and no imports, so it runs in the browser as is.
+ */
+const RELATIVE_TIME_WITH_SOURCE = `function relativeTimeWith(t, ms, asOfMs) {
   const diff = asOfMs - ms;
   if (!(diff > -Infinity && diff < Infinity)) return "";
   const abs = diff < 0 ? -diff : diff;
   if (abs < t.justNowMs) return "just now";
-  let text: string;
+  let text;
   if (abs < t.hourMs) {
     text = Math.floor(abs / t.minuteMs) + "m";
   } else if (abs < t.dayMs) {
@@ -50,7 +54,9 @@ function relativeTimeWith(t: RelativeTimeThresholds, ms: number, asOfMs: number)
     else text = Math.floor(days / t.daysPerYear) + "y";
   }
   return diff < 0 ? "in " + text : text + " ago";
-}
+}`;
+
+const relativeTimeWith = new Function(`return ${RELATIVE_TIME_WITH_SOURCE}`)() as (t: RelativeTimeThresholds, ms: number, asOfMs: number) => string;
 
 /**
  * How long before (or after) the as-of time an instant is, in the site's short style.
@@ -71,7 +77,7 @@ export function relativeTime(ms: number, asOfMs: number): string {
  */
 export const RELATIVE_TIME_SOURCE =
   `(function (t, impl) { return function relativeTime(ms, asOfMs) { return impl(t, ms, asOfMs); }; })(` +
-  `${JSON.stringify(RELATIVE_TIME_THRESHOLDS)}, ${relativeTimeWith.toString()})`;
+  `${JSON.stringify(RELATIVE_TIME_THRESHOLDS)}, ${RELATIVE_TIME_WITH_SOURCE})`;
 
 /**
  * A UTC calendar date in fixed English, e.g. for `<time>` text: day, month name, year.

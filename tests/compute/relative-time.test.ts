@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { formatDate, relativeTime, RELATIVE_TIME_SOURCE, RELATIVE_TIME_THRESHOLDS, timeView } from "../../src/compute/relative-time.js";
 import { AS_OF, DAY } from "./helpers.js";
@@ -61,6 +65,26 @@ describe("RELATIVE_TIME_SOURCE", () => {
   it("carries the exported thresholds", () => {
     expect(RELATIVE_TIME_SOURCE).toContain(JSON.stringify(RELATIVE_TIME_THRESHOLDS));
     expect(RELATIVE_TIME_SOURCE).not.toMatch(/\b(import|require|__name)\b/);
+  });
+
+  // Regression: it was the function's toString(), which tsx prints minified and a bundle does
+  // not, so the bundled CLI wrote a site script with other bytes (and name) than tsx did.
+  it("is the same text however the module was compiled", async () => {
+    const source = fileURLToPath(new URL("../../src/compute/relative-time.ts", import.meta.url));
+    // Inside the project, so the bundles' package imports resolve.
+    const dir = mkdtempSync(fileURLToPath(new URL("../../node_modules/.cache/relative-time-", import.meta.url)));
+    try {
+      const texts = [];
+      for (const minifyWhitespace of [false, true]) {
+        const out = await build({ entryPoints: [source], bundle: true, format: "esm", platform: "node", packages: "external", minifyWhitespace, write: false, logLevel: "silent" });
+        const file = path.join(dir, `bundle-${minifyWhitespace}.mjs`);
+        writeFileSync(file, out.outputFiles[0]!.text);
+        texts.push(((await import(pathToFileURL(file).href)) as { RELATIVE_TIME_SOURCE: string }).RELATIVE_TIME_SOURCE);
+      }
+      expect(texts).toEqual([RELATIVE_TIME_SOURCE, RELATIVE_TIME_SOURCE]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
