@@ -12,6 +12,7 @@ import { startDevServer } from "../tests/helpers/dev-server.js";
 import { benchArgs } from "./args.js";
 import { writeCorpus } from "./corpus.js";
 import { median } from "./median.js";
+import { prepareCommand } from "./timed-build.js";
 
 const args = benchArgs("bench:serve", ["products", "sectors", "saves", "out"], ["keep"]);
 const products = Number(stringFlag(args, "products", "100"));
@@ -21,6 +22,7 @@ const root = path.resolve(stringFlag(args, "out", path.join(os.tmpdir(), `versus
 writeCorpus({ out: root, products, sectors, reversePairPages: true });
 
 const page = "/products/product-0001/";
+prepareCommand();
 const started = performance.now();
 const server = await startDevServer(root, page);
 const startSeconds = (performance.now() - started) / 1000;

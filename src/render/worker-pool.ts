@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { PairContext } from "../site/pair-page.js";
 import type { PageJob, PageViews, WorkerReply, WorkerRequest, WorkerSetup } from "./page-jobs.js";
 import { createNunjucksEnvironment } from "./nunjucks-environment.js";
-import { workerBundle } from "./worker-bundle.js";
+import { workerBundle } from "../build/code-bundles.js";
 import { renderFingerprint } from "../build/digest.js";
 import { writeJobs } from "./render-page.js";
 

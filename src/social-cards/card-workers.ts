@@ -2,7 +2,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { renderFingerprint } from "../build/digest.js";
-import { workerBundle } from "../render/worker-bundle.js";
+import { workerBundle } from "../build/code-bundles.js";
 import type { CardReply, CardRequest } from "./card-worker.js";
 import type { SocialCard } from "./social-card.js";
 

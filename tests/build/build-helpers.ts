@@ -35,7 +35,9 @@ export interface RunOptions {
 
 /** Runs `node bin/versus.js …args` with pipes (so never a terminal) and a fixed SOURCE_DATE_EPOCH. */
 export function runVersus(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH, ...options.env };
+  // Loader hooks replace source modules, which the bundled command does not load.
+  const fromSource = options.imports?.length ? { VERSUS_FROM_SOURCE: "1" } : {};
+  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH, ...fromSource, ...options.env };
   // Nothing from the test runner's own environment may change what the build prints.
   delete env.VERSUS_TIMINGS;
   delete env.NODE_OPTIONS;

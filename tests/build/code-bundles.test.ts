@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
-import { workerBundle } from "../../src/render/worker-bundle.js";
+import { CLI_ELEVENTY_CONFIG, CLI_MAIN, cliBundleDir } from "../../bin/bundle-cache.js";
+import { cliBundle, workerBundle } from "../../src/build/code-bundles.js";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "../../src/render/page-jobs.js";
 
 // Outside any node_modules, so a bundle here must run without package lookups from its folder.
@@ -85,4 +86,41 @@ describe("workerBundle", () => {
     }
     expect(readFileSync(path.join(outDir, "compare/b-vs-a/index.html"), "utf8")).toContain('<link rel="canonical" href="https://example.com/compare/a-vs-b/">');
   }, 30_000);
+});
+
+describe("cliBundle", () => {
+  // A version no real code has, so the test neither finds nor leaves a bundle a run would use.
+  const version = `test-${process.pid}-${Date.now()}`;
+  const folder = cliBundleDir(version);
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("makes the command and Eleventy's config one bundle per version, split into chunks, and reuses it", async () => {
+    const url = await cliBundle(version);
+    expect(fileURLToPath(url)).toBe(path.join(folder, CLI_MAIN));
+    const files = readdirSync(folder);
+    expect(files).toContain(CLI_ELEVENTY_CONFIG);
+    expect(files.filter((f) => f.startsWith("chunk-")).length).toBeGreaterThan(1);
+    const made = statSync(fileURLToPath(url)).mtimeMs;
+    expect(await cliBundle(version)).toBe(url);
+    expect(statSync(fileURLToPath(url)).mtimeMs).toBe(made);
+    expect(readdirSync(path.dirname(folder)).filter((f) => f.startsWith(`${path.basename(folder)}.`))).toEqual([]);
+  }, 60_000);
+
+  // The build fills the model store of the bundle; a config loaded from the TypeScript source would
+  // read a second, empty one.
+  it("points Eleventy at the bundle's own config, which shares the command's modules", async () => {
+    await cliBundle(version);
+    const texts = readdirSync(folder).map((f) => readFileSync(path.join(folder, f), "utf8"));
+    expect(texts.filter((t) => t.includes(JSON.stringify(path.join(folder, CLI_ELEVENTY_CONFIG)))).length).toBe(1);
+    expect(texts.some((t) => t.includes("VERSUS_BUNDLED_ELEVENTY_CONFIG"))).toBe(false);
+    expect(texts.filter((t) => t.includes("The site model is not loaded"))).toHaveLength(1);
+  }, 60_000);
+
+  it("keeps the module URLs of the source, also in the code that makes bundles", async () => {
+    await cliBundle(version);
+    const text = readdirSync(folder).map((f) => readFileSync(path.join(folder, f), "utf8")).join("\n");
+    // The render threads' bundle is made from the source beside this file's source.
+    expect(text).toContain(JSON.stringify(new URL("../../src/build/code-bundles.ts", import.meta.url).href));
+    expect(text).not.toMatch(/\bimport\.meta\.url\b/);
+  }, 60_000);
 });

@@ -1,0 +1,111 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { BuildOptions, Plugin } from "esbuild";
+import { CACHE_DIRS, CLI_ELEVENTY_CONFIG, CLI_MAIN, cliBundleDir, PROJECT_DIR } from "../../bin/bundle-cache.js";
+import { digest } from "./digest.js";
+
+const RENDER_WORKER = fileURLToPath(new URL("../render/render-worker.ts", import.meta.url));
+/** Bundles of other code versions older than this are deleted when a new one is built. */
+const KEEP_OLD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A worker's TypeScript entry (`source`, the render worker by default) as one plain JavaScript
+ * file, built once per version of the code (`key`) in the first of `cacheDirs` that can be
+ * written. Worker threads do not inherit the main thread's TypeScript loader, and a loader per
+ * worker costs memory and a compiler process each; a bundle needs neither.
+ * @example new Worker(await workerBundle(fingerprint), { workerData })
+ */
+export async function workerBundle(key: string, cacheDirs: readonly string[] = CACHE_DIRS, source = RENDER_WORKER): Promise<URL> {
+  const stem = path.basename(source, ".ts");
+  // Package imports are absolute paths into this installation, so where it is belongs to the version.
+  const name = `${stem}-${digest(key, source).slice(0, 16)}.mjs`;
+  for (const [i, dir] of cacheDirs.entries()) {
+    const file = path.join(dir, name);
+    try {
+      await made(file, file, stem, { entryPoints: [source], outfile: `${file}.${process.pid}.tmp` });
+      return pathToFileURL(file);
+    } catch (error) {
+      if (i === cacheDirs.length - 1) throw error;
+    }
+  }
+  throw new Error("workerBundle: no cache folder given");
+}
+
+/**
+ * The command line (src/cli/main.ts) and the Eleventy config as one bundle for `version` of the
+ * code (bin/bundle-cache.js), with the modules they share, such as the model store the build
+ * fills and the config's data plugin reads, loaded once; returns the URL of its main module.
+ * Split into chunks, so a command loads only what it runs, as from the source.
+ * @example const { main } = await import(await cliBundle(hashFiles(CODE_ENTRIES)))
+ */
+export async function cliBundle(version: string): Promise<string> {
+  const dir = cliBundleDir(version);
+  await made(dir, path.join(dir, CLI_MAIN), "cli", {
+    entryPoints: { main: path.join(PROJECT_DIR, "src/cli/main.ts"), "eleventy-config": path.join(PROJECT_DIR, ".eleventy.ts") },
+    outdir: `${dir}.${process.pid}.tmp`,
+    splitting: true,
+    outExtension: { ".js": ".mjs" },
+    // Eleventy loads this copy of the config (src/eleventy/paths.ts), not the TypeScript one.
+    define: { VERSUS_BUNDLED_ELEVENTY_CONFIG: JSON.stringify(path.join(dir, CLI_ELEVENTY_CONFIG)) },
+  });
+  return pathToFileURL(path.join(dir, CLI_MAIN)).href;
+}
+
+/**
+ * Makes `target` (a file or a folder) with esbuild unless `check` exists: built beside it under
+ * a temporary name, then renamed into place, so a process never loads half a bundle. When two
+ * processes make the same bundle, the second rename fails on the first's folder; that one is kept.
+ */
+async function made(target: string, check: string, stem: string, options: BuildOptions): Promise<void> {
+  if (existsSync(check)) return;
+  const tmp = (options.outfile ?? options.outdir)!;
+  mkdirSync(path.dirname(target), { recursive: true });
+  // Loaded only to make a new bundle: most runs find theirs made.
+  const { build } = await import("esbuild");
+  await build({ ...options, bundle: true, format: "esm", platform: "node", target: "node20", plugins: [absolutePackages, ownModuleUrls], logLevel: "silent" });
+  try {
+    renameSync(tmp, target);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (!existsSync(check)) throw error;
+  }
+  pruneOldBundles(path.dirname(target), target, stem, Date.now());
+}
+
+// Packages stay outside the bundle, imported by the file they resolve to from here, as the
+// source's imports do: the bundle then runs from any folder, not only from inside node_modules.
+const absolutePackages: Plugin = {
+  name: "absolute-packages",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: import.meta.resolve(args.path), external: true }));
+  },
+};
+
+// Each module keeps the `import.meta.url` of its source file, so what it finds from there (fonts
+// through createRequire, templates) it finds from a bundle in any folder too. The text searched
+// for is built, not written out, so that this file, bundled itself, keeps it.
+const META_URL = ["import", "meta", "url"].join(".");
+const ownModuleUrls: Plugin = {
+  name: "own-module-urls",
+  setup(b) {
+    b.onLoad({ filter: /\.[jt]s$/ }, (args) => ({
+      contents: readFileSync(args.path, "utf8").replaceAll(META_URL, JSON.stringify(pathToFileURL(args.path).href)),
+      loader: args.path.endsWith(".ts") ? "ts" : "js",
+    }));
+  },
+};
+
+// Each edit of the code or templates makes a new version. A bundle a day old belongs to no
+// build still starting; younger ones may, if two versions build at once.
+function pruneOldBundles(cacheDir: string, keep: string, stem: string, now: number): void {
+  for (const name of readdirSync(cacheDir)) {
+    const file = path.join(cacheDir, name);
+    if (file === keep || !name.startsWith(`${stem}-`)) continue;
+    try {
+      if (now - statSync(file).mtimeMs > KEEP_OLD_MS) rmSync(file, { recursive: true, force: true });
+    } catch {
+      // Gone already: another build pruned it.
+    }
+  }
+}
