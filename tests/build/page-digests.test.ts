@@ -1,0 +1,62 @@
+/**
+ * pageJobsWithDigests: a page's digest changes exactly when something the page shows changes.
+ * (The incremental build tests check the same end to end, on the bytes the pages get.)
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { pageJobsWithDigests } from "../../src/build/page-digests.js";
+import { loadRoot } from "../../src/content/load-root.js";
+import { buildSiteModel } from "../../src/site/site-model.js";
+import { cleanupRoots, type Files } from "../content/helpers.js";
+import { AS_OF_MS, smallRoot } from "./build-helpers.js";
+
+afterAll(cleanupRoots);
+
+const SMALL = new URL("../fixtures/sites/small/", import.meta.url);
+const fixture = (file: string): string => readFileSync(new URL(file, SMALL), "utf8");
+const ASSETS = { css: "/site.css", js: "/site.js", icon: "/icon.svg" };
+
+/** File → digest of every per-product and per-pair page of the small site, with `files` changed. */
+async function digests(files: Files = {}): Promise<Map<string, string>> {
+  return new Map((await jobs(files)).map(({ job, digest }) => [job.file, digest]));
+}
+
+async function jobs(files: Files = {}) {
+  const loaded = await loadRoot(await smallRoot(files));
+  expect(loaded.content).toBeDefined();
+  const model = buildSiteModel(loaded.content!, { asOfMs: AS_OF_MS, assets: ASSETS, search: false });
+  return pageJobsWithDigests(model, "fingerprint");
+}
+
+function changed(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after].filter(([file, d]) => before.get(file) !== d).map(([file]) => file).sort();
+}
+
+describe("pageJobsWithDigests", () => {
+  it("changes, for an edit of a product's body, the digests of that product's pages and pairs and no other", async () => {
+    const before = await digests();
+    const after = await digests({ "content/products/nats.md": fixture("content/products/nats.md").replace("Popular at the edge.", "Popular at the edge and in cars.") });
+    expect(changed(before, after)).toEqual([
+      "alternatives/nats/index.html",
+      "compare/apache-kafka-vs-nats/index.html",
+      "compare/nats-vs-redpanda/index.html",
+      "products/nats/index.html",
+    ]);
+  });
+
+  it("changes a curated pair's digest with its comparison, and no plain pair's", async () => {
+    const before = await digests();
+    const comparison = "content/comparisons/apache-kafka-vs-postgres.md";
+    const after = await digests({ [comparison]: fixture(comparison).replace("It works up to a point.", "It works for a while.") });
+    expect(changed(before, after).filter((f) => f.startsWith("compare/"))).toEqual(["compare/apache-kafka-vs-postgres/index.html"]);
+  });
+
+  it("changes every pair's digest with the site's settings", async () => {
+    const before = await jobs();
+    const site = JSON.parse(fixture("data/site.json")) as Record<string, unknown>;
+    const after = await digests({ "data/site.json": JSON.stringify({ ...site, description: "Another description." }) });
+    const pairs = before.filter(({ job }) => job.kind === "pair");
+    expect(pairs.map(({ job }) => job.file)).toContain("compare/apache-kafka-vs-postgres/index.html");
+    expect(pairs.filter(({ job, digest }) => after.get(job.file) === digest)).toEqual([]);
+  });
+});
