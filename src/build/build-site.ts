@@ -11,7 +11,7 @@ import { buildAssets } from "./assets.js";
 import { digest, renderFingerprint } from "./digest.js";
 import { pageJobsWithDigests } from "./page-digests.js";
 import { inShard, ownsSharedFiles, type Shard, WHOLE_SITE } from "./shard.js";
-import { readManifest, type Manifest } from "./output-manifest.js";
+import { fileCount, lastPageDigests, readManifest, removedFiles, type Manifest } from "./output-manifest.js";
 import { commitChanges, lockOutput, recoverInterruptedCommit, removeAbandonedFolders, stagingPath, swapInFresh } from "./commit-output.js";
 import { createProgress } from "./progress.js";
 import { phaseTimer } from "./phase-timer.js";
@@ -115,15 +115,16 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
 
   timings.lap("model");
   const previous = existsSync(output) ? readManifest(output) : undefined;
-  const manifest: Manifest = { version: 2, files: new Map() };
+  const manifest: Manifest = { version: 3, pages: [], files: new Map() };
   const toRender: PageJob[] = [];
   let pages = 0;
   const allJobs = pageJobsWithDigests(model, fingerprint);
+  const last = previous ? lastPageDigests(previous.pages) : () => undefined;
   allJobs.forEach(({ job, digest: d }, position) => {
     if (!inShard(shard, position)) return;
-    manifest.files.set(job.file, d);
+    if (last(job.file, manifest.pages.length) !== d) toRender.push(job);
+    manifest.pages.push(job.file, d);
     if (job.kind !== "redirect") pages++;
-    if (previous?.files.get(job.file) !== d) toRender.push(job);
   });
 
   timings.lap("digests");
@@ -183,7 +184,7 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
     changed.push(...extras.written);
 
     timings.lap("compare");
-    const removed = previous ? [...previous.files.keys()].filter((f) => !manifest.files.has(f)) : [];
+    const removed = previous ? removedFiles(previous, manifest) : [];
     if (previous) commitChanges(output, { staging, changed, removed, manifest });
     else swapInFresh(output, staging, manifest);
     timings.lap("commit");
@@ -193,7 +194,7 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
       warnings: loaded.problems,
       content,
       pages,
-      files: manifest.files.size,
+      files: fileCount(manifest),
       written: changed.length,
       rendered: toRender.length + (eleventyReused ? 0 : eleventyPages.length),
       removed: removed.length,

@@ -170,7 +170,9 @@ describe("a commit killed halfway", () => {
     mkdirSync(join(staging, "extra"), { recursive: true });
     writeFileSync(join(staging, "extra/file.txt"), "moved in by recovery\n");
     const manifest = readManifest(out)!;
-    manifest.files.delete("products/nats/index.html");
+    const nats = manifest.pages.indexOf("products/nats/index.html");
+    expect(nats % 2).toBe(0);
+    manifest.pages.splice(nats, 2);
     manifest.files.set("extra/file.txt", "x");
     writeManifest(out, manifest, nextManifestPath(out));
     writeFileSync(journalPath(out), JSON.stringify({ staging, changed: ["extra/file.txt"], removed: ["products/nats/index.html"] } satisfies Journal));

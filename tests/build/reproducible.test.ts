@@ -36,7 +36,10 @@ describe("reproducibility", () => {
     expect(diffTrees(a, b)).toEqual({ onlyA: [], onlyB: [], differ: [] });
     // The manifests beside the outputs list the same files. (Their page digests include a
     // fingerprint of src/ and templates/, so they are not compared while others edit the tree.)
-    const files = (dir: string): string[] => [...readManifest(dir)!.files.keys()].sort();
+    const files = (dir: string): string[] => {
+      const { pages, files } = readManifest(dir)!;
+      return [...pages.filter((_, i) => i % 2 === 0), ...files.keys()].sort();
+    };
     expect(files(b)).toEqual(files(a));
     expect(files(a)).toEqual(listTree(a));
   });
