@@ -18,10 +18,11 @@ export const PROJECT_DIR = fileURLToPath(new URL("../", import.meta.url));
 export const CACHE_DIRS = [path.join(PROJECT_DIR, "node_modules", ".cache", "versus"), path.join(os.tmpdir(), `versus-${process.getuid?.() ?? "user"}`)];
 
 /**
- * What Versus's code is made of, templates aside. An installed package has no
- * package-lock.json; its package.json pins the direct dependencies.
+ * What Versus's code is made of, templates aside: tsconfig.json too, since esbuild compiles by
+ * some of its settings. An installed package has no package-lock.json; its package.json pins
+ * the direct dependencies.
  */
-export const CODE_ENTRIES = ["bin", "src", ".eleventy.ts", "package.json", "package-lock.json"];
+export const CODE_ENTRIES = ["bin", "src", ".eleventy.ts", "tsconfig.json", "package.json", "package-lock.json"];
 
 /**
  * A short hash of every file under `entries` (folders, recursively, or single files; missing

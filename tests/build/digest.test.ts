@@ -53,6 +53,7 @@ describe("renderFingerprint", () => {
     expect(renderFingerprint(project({ ...base, "templates/pages/pair.njk": "<p>{{ b }}</p>" }))).not.toBe(fingerprint);
     expect(renderFingerprint(project({ ...base, "src/b.ts": "" }))).not.toBe(fingerprint);
     expect(renderFingerprint(project({ ...base, "bin/versus.js": "" }))).not.toBe(fingerprint);
+    expect(renderFingerprint(project({ ...base, "tsconfig.json": "{}" }))).not.toBe(fingerprint);
     expect(renderFingerprint(project({ ...base, "package.json": '{"dependencies":{"nunjucks":"3.2.5"}}' }))).not.toBe(fingerprint);
     expect(renderFingerprint(project({ ...base, "package-lock.json": "{}" }))).not.toBe(fingerprint);
     expect(renderFingerprint(project({ ...base, "content/products/x.md": "data is not code" }))).toBe(fingerprint);
