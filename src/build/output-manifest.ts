@@ -37,7 +37,7 @@ export function readManifest(output: string): Manifest | undefined {
 }
 
 function isFlatList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length % 2 === 0;
+  return Array.isArray(value) && value.length % 2 === 0 && value.every((x) => typeof x === "string");
 }
 
 /**

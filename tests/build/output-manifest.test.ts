@@ -62,6 +62,7 @@ describe("output manifest", () => {
     ["a torn file", '{"version":3,"pages":[],"files":["index.html",'],
     ["files that are not a list", JSON.stringify({ version: 3, pages: [], files: { "index.html": "x" } })],
     ["a list of odd length", JSON.stringify({ version: 3, pages: ["index.html"], files: [] })],
+    ["a list with other than text", JSON.stringify({ version: 3, pages: ["index.html", 7], files: [] })],
   ])("reads %s as no manifest", async (_, text) => {
     const output = join(await tempDir(), "site");
     writeFileSync(manifestPath(output), text);
