@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { BuildOptions, Plugin } from "esbuild";
@@ -61,6 +61,9 @@ async function made(target: string, check: string, stem: string, options: BuildO
   if (existsSync(check)) return;
   const tmp = (options.outfile ?? options.outdir)!;
   mkdirSync(path.dirname(target), { recursive: true });
+  // A folder made by another user (an image built as root, run as another) fails here, at
+  // once, rather than after esbuild has bundled for nothing.
+  accessSync(path.dirname(target), constants.W_OK);
   // Loaded only to make a new bundle: most runs find theirs made.
   const { build } = await import("esbuild");
   await build({ ...options, bundle: true, format: "esm", platform: "node", target: "node20", plugins: [absolutePackages, ownModuleUrls], logLevel: "silent" });
