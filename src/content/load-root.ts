@@ -122,15 +122,21 @@ async function loadRecord<S extends z.ZodType>(f: FoundFile, schema: S, problems
     problems.push(...toProblems(f.file, raw.issues));
     return { slug: f.slug, file: f.file, lines: emptyLines(), fields: undefined, data: undefined, body: "" };
   }
-  const checked = validateFields(schema, raw.value, f.file);
+  // Validation depends on the file's text and the code alone: kept with the parse.
+  const check = () => checkRecord(schema, raw.value, f.file, product);
+  const checked = cache ? cache.checked(f.abs, check) : check();
   problems.push(...checked.problems);
   const loaded: Loaded<z.output<S>> = { slug: f.slug, file: f.file, lines: raw.value.lines, fields: checked.fields, data: raw.value.data, body: raw.value.body };
-  if (product) {
-    const body = checkProductBody(raw.value.body, raw.value.bodyLine, raw.value.bodyKeyLine);
-    for (const p of body.problems) problems.push(error(f.file, p.message, { line: p.line, field: "body" }));
-    loaded.sections = body.sections;
-  }
+  if (product) loaded.sections = checked.sections;
   return loaded;
+}
+
+function checkRecord<S extends z.ZodType>(schema: S, raw: RawRecord, file: string, product: boolean): { fields: z.output<S> | undefined; problems: Problem[]; sections?: BodySection[] } {
+  const { fields, problems } = validateFields(schema, raw, file);
+  if (!product) return { fields, problems };
+  const body = checkProductBody(raw.body, raw.bodyLine, raw.bodyKeyLine);
+  for (const p of body.problems) problems.push(error(file, p.message, { line: p.line, field: "body" }));
+  return { fields, problems, sections: body.sections };
 }
 
 async function loadMetrics(f: FoundFile, problems: Problem[]): Promise<Checked<z.output<typeof metricsSchema>>> {

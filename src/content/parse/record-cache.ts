@@ -10,16 +10,19 @@ interface Stored {
   text: string;
   /** The parsed record, serialized (a fresh copy on every read, never shared). */
   record: Buffer;
+  /** What checking the record found (see `checked`), serialized the same way. */
+  checked?: Buffer;
 }
 
 /**
  * Parsed record files (front matter and body, with the line of every key), kept per file while
  * its text is unchanged. Parsing YAML is most of the time `versus check` and an incremental
  * build spend loading a large site; with the cache only edited files are parsed again.
- * Validation still runs on every record, so problems are reported as without the cache.
+ * What validating a record found is kept with it (`checked`): it depends on the text and the
+ * code alone, so problems are reported exactly as without the cache.
  * Stored in `file` (under `.versus-cache/`) for the next run, marked with `version` (the code
- * that parses): a different version, or an unreadable file, starts empty. Only successful
- * parses are kept; a file with a problem is parsed again each time.
+ * that parses and validates): a different version, or an unreadable file, starts empty. Only
+ * successful parses are kept; a file that does not parse is parsed again each time.
  * @example
  * await loadRoot(root, { recordCache: RecordCache.open(".versus-cache/records.bin", fingerprint) }); // loadRoot saves it
  */
@@ -68,6 +71,28 @@ export class RecordCache {
     this.entries.set(file, { text: hashText(text), record: serialize({ ...rest, lines: lines.entries(), rootLine: lines.rootLine }) });
     this.used.add(file);
     this.changed = true;
+  }
+
+  /**
+   * What `check` returns for the record of `file` last got or set: from the cache while the file's
+   * text is the one stored, else computed and kept. For checks that depend on the record's text
+   * and the code alone, as validation does.
+   */
+  checked<T>(file: string, check: () => T): T {
+    const entry = this.used.has(file) ? this.entries.get(file) : undefined;
+    if (entry?.checked) {
+      try {
+        return deserialize(entry.checked) as T;
+      } catch {
+        // A damaged entry: check again.
+      }
+    }
+    const value = check();
+    if (entry) {
+      entry.checked = serialize(value);
+      this.changed = true;
+    }
+    return value;
   }
 
   /** Writes the entries used since opening (files no longer read drop out), if anything changed. */

@@ -71,6 +71,42 @@ describe("RecordCache", () => {
     expect(cache.get(file, text)?.body).toBe(parsed.ok ? parsed.value.body : "");
   });
 
+  it("keeps what checking a record found, a copy each time, until the file's text changes", async () => {
+    const root = await makeRoot();
+    const file = join(root, "content/products/nats.md");
+    const store = join(root, ".versus-cache/records.bin");
+    let checks = 0;
+    const check = () => ({ fields: { name: "NATS", run: ++checks }, problems: [] as string[] });
+    const first = RecordCache.open(store, "v1");
+    await readRecordFile(file, "md", first);
+    expect(first.checked(file, check)).toEqual({ fields: { name: "NATS", run: 1 }, problems: [] });
+    first.save();
+
+    const again = RecordCache.open(store, "v1");
+    await readRecordFile(file, "md", again);
+    const got = again.checked(file, check);
+    expect(got).toEqual({ fields: { name: "NATS", run: 1 }, problems: [] });
+    got.fields.name = "Changed";
+    expect(again.checked(file, check).fields.name).toBe("NATS");
+    expect(checks).toBe(1);
+    again.save();
+
+    writeFileSync(file, readFileSync(file, "utf8").replace("NATS", "NATS.io"));
+    const edited = RecordCache.open(store, "v1");
+    await readRecordFile(file, "md", edited);
+    expect(edited.checked(file, check).fields.run).toBe(2);
+  });
+
+  it("checks each time, keeping nothing, a file it did not read in this run", async () => {
+    const root = await makeRoot();
+    const file = join(root, "content/products/nats.md");
+    const cache = RecordCache.open(join(root, ".versus-cache/records.bin"), "v1");
+    let checks = 0;
+    cache.checked(file, () => ++checks);
+    cache.checked(file, () => ++checks);
+    expect(checks).toBe(2);
+  });
+
   it("keeps only the files read since it was opened", async () => {
     const root = await makeRoot();
     const store = join(root, ".versus-cache/records.bin");
