@@ -43,10 +43,15 @@ describe("bin/versus.js", () => {
     expect(bundled.code).toBe(0);
     expect(cache.findCliBundle(version)).toBe(pathToFileURL(join(cache.cliBundleDir(version), cache.CLI_MAIN)).href);
 
+    // Every later run finds the bundle made and loads no TypeScript at all.
+    const again = await run(join(out, "again"));
+    expect(again.stderr).toBe("");
     const fromSource = await run(join(out, "source"), { VERSUS_FROM_SOURCE: "1" });
     expect(fromSource.stderr).toBe("");
     expect(parseSummary(bundled.stdout)).toEqual(parseSummary(fromSource.stdout));
+    expect(parseSummary(again.stdout)).toEqual(parseSummary(fromSource.stdout));
     expect(parseSummary(bundled.stdout).pages).toBeGreaterThan(300);
     expect(diffTrees(join(out, "bundled"), join(out, "source"))).toEqual({ onlyA: [], onlyB: [], differ: [] });
+    expect(diffTrees(join(out, "again"), join(out, "source"))).toEqual({ onlyA: [], onlyB: [], differ: [] });
   }, 120_000);
 });
