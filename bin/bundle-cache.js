@@ -37,6 +37,19 @@ export function hashFiles(entries, projectDir = PROJECT_DIR) {
 
 const NUL = new Uint8Array(1);
 
+/**
+ * hashFiles(CODE_ENTRIES) of `projectDir`, once per process: the code a process runs does not
+ * change while it runs, and the launcher (for the bundle) and the render fingerprint both ask.
+ * @example codeVersion() === codeVersion() // true, and the files were read once
+ */
+export function codeVersion(projectDir = PROJECT_DIR) {
+  let version = codeVersions.get(projectDir);
+  if (version === undefined) codeVersions.set(projectDir, (version = hashFiles(CODE_ENTRIES, projectDir)));
+  return version;
+}
+
+const codeVersions = new Map();
+
 function listFiles(target) {
   if (!existsSync(target)) return [];
   if (!statSync(target).isDirectory()) return [target];

@@ -4,9 +4,9 @@
 // starts about a quarter of a second sooner than compiling every module through tsx. With
 // VERSUS_FROM_SOURCE=1 (for loader hooks or a debugger), or when no bundle can be made, it runs
 // from the source through tsx.
-import { CODE_ENTRIES, findCliBundle, hashFiles } from "./bundle-cache.js";
+import { codeVersion, findCliBundle } from "./bundle-cache.js";
 
-const entry = process.env.VERSUS_FROM_SOURCE === "1" ? await fromSource() : await bundle(hashFiles(CODE_ENTRIES));
+const entry = process.env.VERSUS_FROM_SOURCE === "1" ? await fromSource() : await bundle(codeVersion());
 const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));
 

@@ -78,10 +78,16 @@ async function made(target: string, check: string, stem: string, options: BuildO
 
 // Packages stay outside the bundle, imported by the file they resolve to from here, as the
 // source's imports do: the bundle then runs from any folder, not only from inside node_modules.
+// So does bin/bundle-cache.js, so that a bundle shares the launcher's copy of it, and the code
+// version the launcher hashed (codeVersion).
+const BUNDLE_CACHE = fileURLToPath(new URL("../../bin/bundle-cache.js", import.meta.url));
 const absolutePackages: Plugin = {
   name: "absolute-packages",
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: import.meta.resolve(args.path), external: true }));
+    b.onResolve({ filter: /bundle-cache\.js$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path) === BUNDLE_CACHE ? { path: pathToFileURL(BUNDLE_CACHE).href, external: true } : undefined,
+    );
   },
 };
 
@@ -92,9 +98,9 @@ const META_URL = ["import", "meta", "url"].join(".");
 const ownModuleUrls: Plugin = {
   name: "own-module-urls",
   setup(b) {
-    b.onLoad({ filter: /\.[jt]s$/ }, (args) => ({
+    b.onLoad({ filter: /\.ts$/ }, (args) => ({
       contents: readFileSync(args.path, "utf8").replaceAll(META_URL, JSON.stringify(pathToFileURL(args.path).href)),
-      loader: args.path.endsWith(".ts") ? "ts" : "js",
+      loader: "ts",
     }));
   },
 };

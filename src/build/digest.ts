@@ -1,5 +1,5 @@
 import { hash } from "node:crypto";
-import { CODE_ENTRIES, hashFiles, PROJECT_DIR } from "../../bin/bundle-cache.js";
+import { codeVersion, hashFiles, PROJECT_DIR } from "../../bin/bundle-cache.js";
 
 /**
  * A short stable hash of strings or bytes.
@@ -22,5 +22,5 @@ const NUL = new Uint8Array(1);
  * incremental cache.
  */
 export function renderFingerprint(projectDir = PROJECT_DIR): string {
-  return hashFiles(["templates", ...CODE_ENTRIES], projectDir);
+  return digest(codeVersion(projectDir), hashFiles(["templates"], projectDir));
 }

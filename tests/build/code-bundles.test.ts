@@ -122,5 +122,7 @@ describe("cliBundle", () => {
     // The render threads' bundle is made from the source beside this file's source.
     expect(text).toContain(JSON.stringify(new URL("../../src/build/code-bundles.ts", import.meta.url).href));
     expect(text).not.toMatch(/\bimport\.meta\.url\b/);
+    // Not bundled: the launcher's copy, and the code version it hashed, are shared.
+    expect(text).toContain(`from ${JSON.stringify(new URL("../../bin/bundle-cache.js", import.meta.url).href)}`);
   }, 60_000);
 });

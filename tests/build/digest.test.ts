@@ -58,4 +58,14 @@ describe("renderFingerprint", () => {
     expect(renderFingerprint(project({ ...base, "package-lock.json": "{}" }))).not.toBe(fingerprint);
     expect(renderFingerprint(project({ ...base, "content/products/x.md": "data is not code" }))).toBe(fingerprint);
   });
+
+  // The launcher hashes the code to find its bundle; the fingerprint reuses that hash.
+  it("reads the code once per process, the templates each time", () => {
+    const dir = project(base);
+    const fingerprint = renderFingerprint(dir);
+    writeFileSync(join(dir, "src/a.ts"), "export const changed = 1;");
+    expect(renderFingerprint(dir)).toBe(fingerprint);
+    writeFileSync(join(dir, "templates/pages/pair.njk"), "<p>{{ c }}</p>");
+    expect(renderFingerprint(dir)).not.toBe(fingerprint);
+  });
 });
