@@ -10,7 +10,7 @@ import { mostPageJobs, type PageJob } from "../render/page-jobs.js";
 import { buildAssets } from "./assets.js";
 import { digest, renderFingerprint } from "./digest.js";
 import { pageJobsWithDigests } from "./page-digests.js";
-import { inShard, ownsSharedFiles, type Shard, WHOLE_SITE } from "./shard.js";
+import { ownsSharedFiles, shardMembers, type Shard, WHOLE_SITE } from "./shard.js";
 import { fileCount, lastPageDigests, readManifest, removedFiles, type Manifest } from "./output-manifest.js";
 import { commitChanges, lockOutput, recoverInterruptedCommit, removeAbandonedFolders, stagingPath, swapInFresh } from "./commit-output.js";
 import { createProgress } from "./progress.js";
@@ -120,8 +120,9 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
   let pages = 0;
   const allJobs = pageJobsWithDigests(model, fingerprint);
   const last = previous ? lastPageDigests(previous.pages) : () => undefined;
-  allJobs.forEach(({ job, digest: d }, position) => {
-    if (!inShard(shard, position)) return;
+  const mine = shardMembers(shard);
+  allJobs.forEach(({ job, digest: d }) => {
+    if (!mine(job)) return;
     if (last(job.file, manifest.pages.length) !== d) toRender.push(job);
     manifest.pages.push(job.file, d);
     if (job.kind !== "redirect") pages++;

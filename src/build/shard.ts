@@ -19,11 +19,21 @@ export function parseShard(text: string): Shard {
 }
 
 /**
- * Whether the i-th page job (in the build's fixed job order) belongs to this shard. Round-robin
- * on a deterministic order keeps shards equal in size and every page in exactly one shard.
+ * Whether each page job, asked about in the build's fixed job order, belongs to `shard`:
+ * round-robin within each kind of page, so that every page is in exactly one shard and each
+ * shard gets an equal share of every kind. Pages of a kind cost about the same to render, and
+ * kinds differ tenfold: round-robin over all jobs gave every pair page to the odd shards when N
+ * was even, because each pair's reverse-order redirect follows it, so half the shards of a CI
+ * matrix wrote only redirects while the others rendered everything.
+ * @example const mine = shardMembers({ index: 2, count: 4 }); const jobs = pageJobs(model).filter(mine);
  */
-export function inShard(shard: Shard, position: number): boolean {
-  return position % shard.count === shard.index - 1;
+export function shardMembers(shard: Shard): (job: { kind: string }) => boolean {
+  const seen = new Map<string, number>();
+  return (job) => {
+    const nth = seen.get(job.kind) ?? 0;
+    seen.set(job.kind, nth + 1);
+    return nth % shard.count === shard.index - 1;
+  };
 }
 
 /** Shared assets and site files are built by the first shard only. */

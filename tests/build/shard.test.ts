@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { inShard, ownsSharedFiles, parseShard, WHOLE_SITE } from "../../src/build/shard.js";
+import { ownsSharedFiles, parseShard, shardMembers, WHOLE_SITE } from "../../src/build/shard.js";
 
 describe("parseShard", () => {
   it.each([
@@ -14,23 +14,46 @@ describe("parseShard", () => {
   });
 });
 
-describe("inShard", () => {
-  it("puts every position in exactly one shard, and shard sizes differ by at most one", () => {
+describe("shardMembers", () => {
+  const KINDS = ["product", "alternatives", "pair", "redirect"] as const;
+  /** The shard (0-based) of each job, asking every shard about every job in order. */
+  const owners = (count: number, jobs: readonly { kind: string }[]): number[][] => {
+    const members = Array.from({ length: count }, (_, i) => shardMembers({ index: i + 1, count }));
+    return jobs.map((job) => members.flatMap((mine, i) => (mine(job) ? [i] : [])));
+  };
+
+  it("puts every job in exactly one shard, and each kind's share per shard differs by at most one", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 200 }), (count, positions) => {
-        const sizes = Array.from({ length: count }, () => 0);
-        for (let p = 0; p < positions; p++) {
-          const owners = sizes.map((_, i) => i).filter((i) => inShard({ index: i + 1, count }, p));
-          expect(owners).toHaveLength(1);
-          sizes[owners[0]!]!++;
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(fc.constantFrom(...KINDS), { maxLength: 200 }), (count, kinds) => {
+        const jobs = kinds.map((kind) => ({ kind }));
+        const owner = owners(count, jobs);
+        for (const o of owner) expect(o).toHaveLength(1);
+        for (const kind of KINDS) {
+          const sizes = Array.from({ length: count }, () => 0);
+          jobs.forEach((job, i) => {
+            if (job.kind === kind) sizes[owner[i]![0]!]!++;
+          });
+          expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
         }
-        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
       }),
     );
   });
 
-  it("the whole site owns every position and the shared files; only shard 1 of N owns shared files", () => {
-    for (let p = 0; p < 50; p++) expect(inShard(WHOLE_SITE, p)).toBe(true);
+  // Regression: jobs are each product's two pages, then each pair followed by its reverse-order
+  // redirect. Round-robin over positions gave shards 2 and 4 of 4 (and 2 of 2) only redirects.
+  it.each([2, 4])("with %i shards, every shard renders an equal share of the pair pages, not only redirects", (count) => {
+    const jobs = [
+      ...Array.from({ length: 6 }, (_, i) => ({ kind: i % 2 === 0 ? "product" : "alternatives" })),
+      ...Array.from({ length: 40 }, (_, i) => ({ kind: i % 2 === 0 ? "pair" : "redirect" })),
+    ];
+    const owner = owners(count, jobs);
+    const pairsPerShard = Array.from({ length: count }, (_, shard) => jobs.filter((job, i) => job.kind === "pair" && owner[i]![0] === shard).length);
+    expect(pairsPerShard).toEqual(Array.from({ length: count }, () => 20 / count));
+  });
+
+  it("the whole site owns every job and the shared files; only shard 1 of N owns shared files", () => {
+    const mine = shardMembers(WHOLE_SITE);
+    for (let p = 0; p < 50; p++) expect(mine({ kind: KINDS[p % 4]! })).toBe(true);
     expect(ownsSharedFiles(WHOLE_SITE)).toBe(true);
     expect([1, 2, 3].map((index) => ownsSharedFiles({ index, count: 3 }))).toEqual([true, false, false]);
   });
