@@ -15,7 +15,7 @@ import { fileCount, lastPageDigests, readManifest, removedFiles, type Manifest }
 import { commitChanges, lockOutput, recoverInterruptedCommit, removeAbandonedFolders, stagingPath, swapInFresh } from "./commit-output.js";
 import { createProgress } from "./progress.js";
 import { phaseTimer } from "./phase-timer.js";
-import { socialCardPaths, startSearchIndex, type SearchIndexInProgress } from "./published-files.js";
+import { socialCardFiles, socialCardPaths, startSearchIndex, type SearchIndexInProgress } from "./published-files.js";
 import { sharedFiles } from "./shared-files.js";
 import { openRecordCache } from "./record-cache-file.js";
 import { writeChangedFiles } from "./write-changed-files.js";
@@ -106,12 +106,8 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
   const shared = ownsSharedFiles(shard);
   const search = options.search ?? true;
   const socialCards = options.socialCards ?? true;
-  const model = buildSiteModel(content, {
-    asOfMs: asOf.ms,
-    assets: assets.paths,
-    search,
-    ...(socialCards ? { ogImages: socialCardPaths(content) } : {}),
-  });
+  const ogImages = socialCards ? socialCardPaths(content) : {};
+  const model = buildSiteModel(content, { asOfMs: asOf.ms, assets: assets.paths, search, ogImages });
 
   timings.lap("model");
   const previous = existsSync(output) ? readManifest(output) : undefined;
@@ -148,6 +144,9 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
     });
     progress.finish();
     timings.lap("rendered pages");
+    // Every shard renders its share of the cards, which a first build spends most of its time on.
+    const cards = socialCards ? await socialCardFiles(content, model, path.join(root, ".versus-cache", "og"), fingerprint, shard) : [];
+    if (socialCards) timings.lap("social cards");
     const { eleventyPages, eleventyReused, eleventyInputs, memory } = shared
       ? await sharedFiles({
           staging,
@@ -155,14 +154,13 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
           content,
           assets,
           ...(searchIndex ? { searchIndex } : {}),
-          socialCards,
-          cacheDir: path.join(root, ".versus-cache"),
-          pageFiles: allJobs.map((j) => j.job.file),
+          cards,
+          shardedFiles: [...allJobs.map((j) => j.job.file), ...Object.values(ogImages).map((url) => url.slice(1))],
           timings,
           fingerprint,
           ...(previous ? { previous: { output, manifest: previous } } : {}),
         })
-      : { eleventyPages: [], eleventyReused: false, eleventyInputs: "", memory: [] };
+      : { eleventyPages: [], eleventyReused: false, eleventyInputs: "", memory: cards };
 
     const changed = toRender.map((j) => j.file).filter((f) => !unchanged.has(f));
     // Eleventy rewrote its pages (unless they were kept): keep only those whose bytes changed.

@@ -7,6 +7,7 @@ import type { WrittenPage } from "../eleventy/run-eleventy.js";
 import type { SearchPage } from "../search/search-index.js";
 import { createNunjucksEnvironment } from "../render/nunjucks-environment.js";
 import { renderJob } from "../render/render-page.js";
+import { ownsByName, WHOLE_SITE, type Shard } from "./shard.js";
 
 /** A file built in memory, path relative to the output folder. */
 export interface MemoryFile {
@@ -40,9 +41,10 @@ export function socialCardPaths(content: Content): Record<string, string> {
 
 /**
  * Renders (or takes from the cache) the 1200×630 PNG card of every product and curated
- * comparison, on worker threads (see cardWorkers) named by the build's `fingerprint`.
+ * comparison that `shard` owns (see ownsByName), on worker threads (see cardWorkers) named by
+ * the build's `fingerprint`.
  */
-export async function socialCardFiles(content: Content, model: SiteModel, cacheDir: string, fingerprint: string): Promise<MemoryFile[]> {
+export async function socialCardFiles(content: Content, model: SiteModel, cacheDir: string, fingerprint: string, shard: Shard = WHOLE_SITE): Promise<MemoryFile[]> {
   const products = model.pairContext.products;
   const siteName = model.site.name;
   const cards = [
@@ -68,11 +70,12 @@ export async function socialCardFiles(content: Content, model: SiteModel, cacheD
       };
     }),
   ];
+  const mine = cards.filter((c) => ownsByName(shard, c.path));
   const { cachedSocialCards } = await import("../social-cards/card-cache.js");
   const { cardWorkers } = await import("../social-cards/card-workers.js");
   const workers = cardWorkers({ key: fingerprint });
   try {
-    return (await cachedSocialCards(cards, cacheDir, { render: workers.render })).map((c) => ({ file: c.path, bytes: c.bytes }));
+    return (await cachedSocialCards(mine, cacheDir, { render: workers.render })).map((c) => ({ file: c.path, bytes: c.bytes }));
   } finally {
     await workers.close();
   }

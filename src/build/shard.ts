@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** A share of the pages: shard `index` (1-based) of `count`. */
 export interface Shard {
   index: number;
@@ -34,6 +36,16 @@ export function shardMembers(shard: Shard): (job: { kind: string }) => boolean {
     seen.set(job.kind, nth + 1);
     return nth % shard.count === shard.index - 1;
   };
+}
+
+/**
+ * Whether the file `name` belongs to `shard`, by a hash of the name. Social cards are split this
+ * way rather than in turn: a card keeps its shard when products are added or removed, so the
+ * card cache that each shard keeps between CI runs still holds it.
+ * @example ownsByName(WHOLE_SITE, "og/products/nats.png") // true
+ */
+export function ownsByName(shard: Shard, name: string): boolean {
+  return createHash("sha256").update(name).digest().readUInt32BE(0) % shard.count === shard.index - 1;
 }
 
 /** Shared assets and site files are built by the first shard only. */

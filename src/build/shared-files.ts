@@ -9,12 +9,12 @@ import { digest } from "./digest.js";
 import type { Manifest } from "./output-manifest.js";
 import type { phaseTimer } from "./phase-timer.js";
 import { siteFiles } from "./site-files.js";
-import { downloadFiles, socialCardFiles, type MemoryFile, type SearchIndexInProgress } from "./published-files.js";
+import { downloadFiles, type MemoryFile, type SearchIndexInProgress } from "./published-files.js";
 
 /**
  * What the first shard (or a whole-site build) adds to the pair pages: every other page, with
  * Eleventy, into `staging`; and in memory, to be compared with the last build before writing:
- * assets, site files, downloads, social cards, the search index and `_headers`.
+ * assets, site files, downloads, its social cards, the search index and `_headers`.
  * Eleventy runs only when its inputs (the code, `site` and `pages` of the model) differ from
  * the last build's; otherwise its pages are the last build's files (`eleventyReused`).
  */
@@ -25,10 +25,10 @@ export async function sharedFiles(input: {
   assets: BuiltAssets;
   /** The search index, under way since before the pages rendered (none with `--no-search`). */
   searchIndex?: SearchIndexInProgress;
-  socialCards: boolean;
-  cacheDir: string;
-  /** Every pair and redirect page of the site, whichever shard builds it. */
-  pageFiles: readonly string[];
+  /** The social cards this build renders (see socialCardFiles). */
+  cards: MemoryFile[];
+  /** Every file of the site that shards split between them (pages and social cards), whichever shard builds it. */
+  shardedFiles: readonly string[];
   timings: ReturnType<typeof phaseTimer>;
   fingerprint: string;
   /** The last build into the same output, for pages that can be kept. */
@@ -44,8 +44,7 @@ export async function sharedFiles(input: {
     eleventyPages = await runEleventy(input.staging, model);
   }
   timings.lap("eleventy");
-  const memory: MemoryFile[] = [...input.assets.files, ...siteFiles(model), ...downloadFiles(content, model)];
-  if (input.socialCards) memory.push(...(await socialCardFiles(content, model, `${input.cacheDir}/og`, input.fingerprint)));
+  const memory: MemoryFile[] = [...input.assets.files, ...siteFiles(model), ...downloadFiles(content, model), ...input.cards];
   timings.lap("site files");
   if (input.searchIndex) {
     memory.push(...(await input.searchIndex.finish(eleventyPages)));
@@ -54,7 +53,7 @@ export async function sharedFiles(input: {
   // Named after every top-level entry of the whole site (all shards), so it is the same file in
   // a shard build and a full one.
   const topLevel = new Set<string>(["_headers"]);
-  for (const files of [input.pageFiles, eleventyPages.map((p) => p.file), memory.map((m) => m.file)]) {
+  for (const files of [input.shardedFiles, eleventyPages.map((p) => p.file), memory.map((m) => m.file)]) {
     // indexOf, not split: this runs over every file of the site (90,000 at 600 products).
     for (const f of files) topLevel.add(f.includes("/") ? f.slice(0, f.indexOf("/")) : f);
   }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ownsSharedFiles, parseShard, shardMembers, WHOLE_SITE } from "../../src/build/shard.js";
+import { ownsByName, ownsSharedFiles, parseShard, shardMembers, WHOLE_SITE } from "../../src/build/shard.js";
 
 describe("parseShard", () => {
   it.each([
@@ -56,5 +56,24 @@ describe("shardMembers", () => {
     for (let p = 0; p < 50; p++) expect(mine({ kind: KINDS[p % 4]! })).toBe(true);
     expect(ownsSharedFiles(WHOLE_SITE)).toBe(true);
     expect([1, 2, 3].map((index) => ownsSharedFiles({ index, count: 3 }))).toEqual([true, false, false]);
+  });
+});
+
+describe("ownsByName", () => {
+  const names = Array.from({ length: 400 }, (_, i) => `og/products/product-${i}.png`);
+
+  it("puts every name in exactly one shard, in shares of about 1/N", () => {
+    for (const count of [1, 2, 3, 4]) {
+      const shares = Array.from({ length: count }, (_, i) => names.filter((name) => ownsByName({ index: i + 1, count }, name)).length);
+      expect(shares.reduce((a, b) => a + b)).toBe(names.length);
+      for (const share of shares) expect(Math.abs(share - names.length / count)).toBeLessThan(names.length / count / 4);
+    }
+  });
+
+  it("keeps each name in its shard when names are added or removed, unlike dealing in turn", () => {
+    const owner = (list: string[]) => new Map(list.map((name) => [name, [1, 2, 3, 4].find((index) => ownsByName({ index, count: 4 }, name))]));
+    const before = owner(names);
+    const after = owner(["og/products/a-new-first-product.png", ...names.slice(7)]);
+    for (const name of names.slice(7)) expect(after.get(name)).toBe(before.get(name));
   });
 });

@@ -50,6 +50,11 @@ describe("shards", () => {
     // count, a split over all jobs in turn gave every pair page to the odd shards.
     const pairPages = outputs.map((out) => listTree(out).filter((f) => f.startsWith("compare/") && !readFileSync(join(out, f), "utf8").includes('http-equiv="refresh"')).length);
     expect(pairPages.filter((n) => n === 0)).toEqual([]);
+    // Social cards, most of a first build's time, are split too, not all rendered by shard 1.
+    if (!extra.includes("--no-social-cards")) {
+      const cards = outputs.map((out) => listTree(out).filter((f) => f.startsWith("og/")).length);
+      expect(cards.filter((n) => n > 0).length).toBeGreaterThan(1);
+    }
   };
 
   it("--shard 1/4 to 4/4 together hold exactly the full build's files, each once, byte for byte", async () => {
