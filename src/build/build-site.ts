@@ -131,7 +131,8 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
   try {
     // Pagefind indexes the product pages in its own process while the pages render.
     if (shared && search) searchIndex = startSearchIndex(model);
-    const progress = createProgress(toRender.length, options.progress ?? process.stderr, now);
+    const stream = options.progress ?? process.stderr;
+    const progress = createProgress(toRender.length, stream, now);
     // Per-product and per-pair pages first, on every core; then the rest with Eleventy in this
     // thread. One after the other keeps the peak memory to the larger of the two, not their sum.
     const unchanged = await renderPages(toRender, {
@@ -145,7 +146,14 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
     progress.finish();
     timings.lap("rendered pages");
     // Every shard renders its share of the cards, which a first build spends most of its time on.
-    const cards = socialCards ? await socialCardFiles(content, model, path.join(root, ".versus-cache", "og"), fingerprint, shard) : [];
+    const cards = socialCards
+      ? await socialCardFiles(content, model, {
+          cacheDir: path.join(root, ".versus-cache", "og"),
+          fingerprint,
+          shard,
+          progress: (total) => createProgress(total, stream, now, "social cards"),
+        })
+      : [];
     if (socialCards) timings.lap("social cards");
     const { eleventyPages, eleventyReused, eleventyInputs, memory } = shared
       ? await sharedFiles({
@@ -187,7 +195,7 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
     if (previous) commitChanges(output, { staging, changed, removed, manifest });
     else swapInFresh(output, staging, manifest);
     timings.lap("commit");
-    timings.report(options.progress ?? process.stderr);
+    timings.report(stream);
     return {
       ok: true,
       warnings: loaded.problems,

@@ -1,7 +1,8 @@
 /**
- * Build progress: on a terminal, a single updating line with files rendered, total, rate and
- * time left; elsewhere nothing until the one summary line. Counted in files, as the summary's
- * "N rendered" is: every pair has a page and a reverse-order redirect page.
+ * Build progress: on a terminal, a single updating line with what was rendered, total, rate and
+ * time left; elsewhere nothing until the one summary line. Pages are counted in files, as the
+ * summary's "N rendered" is (every pair has a page and a reverse-order redirect page); a first
+ * build's social cards, seconds of work, get a line of their own.
  */
 export interface Progress {
   add(done: number): void;
@@ -16,7 +17,7 @@ export interface Progress {
  */
 const RATE_WINDOW_MS = 2000;
 
-export function createProgress(total: number, stream: NodeJS.WriteStream, now: () => number): Progress {
+export function createProgress(total: number, stream: NodeJS.WriteStream, now: () => number, unit = "files"): Progress {
   let done = 0;
   let lastDraw = 0;
   // (time, done) at each redraw, oldest first; the oldest kept is the newest at least a window old.
@@ -28,7 +29,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream, now: (
     const from = samples[0]!;
     const rate = (done - from.done) / Math.max(0.001, (t - from.t) / 1000);
     const left = rate > 0 ? Math.ceil((total - done) / rate) : 0;
-    stream.write(`\r\x1b[2Krendered ${done}/${total} files · ${Math.round(rate)}/s · ${left}s left`);
+    stream.write(`\r\x1b[2Krendered ${done}/${total} ${unit} · ${Math.round(rate)}/s · ${left}s left`);
   };
   return {
     add(n) {

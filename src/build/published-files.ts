@@ -8,6 +8,7 @@ import type { SearchPage } from "../search/search-index.js";
 import { createNunjucksEnvironment } from "../render/nunjucks-environment.js";
 import { renderJob } from "../render/render-page.js";
 import { ownsByName, WHOLE_SITE, type Shard } from "./shard.js";
+import type { Progress } from "./progress.js";
 
 /** A file built in memory, path relative to the output folder. */
 export interface MemoryFile {
@@ -40,11 +41,15 @@ export function socialCardPaths(content: Content): Record<string, string> {
 }
 
 /**
- * Renders (or takes from the cache) the 1200×630 PNG card of every product and curated
+ * Renders (or takes from `cacheDir`) the 1200×630 PNG card of every product and curated
  * comparison that `shard` owns (see ownsByName), on worker threads (see cardWorkers) named by
- * the build's `fingerprint`.
+ * the build's `fingerprint`, reporting each card done to `progress` (made for their number).
  */
-export async function socialCardFiles(content: Content, model: SiteModel, cacheDir: string, fingerprint: string, shard: Shard = WHOLE_SITE): Promise<MemoryFile[]> {
+export async function socialCardFiles(
+  content: Content,
+  model: SiteModel,
+  options: { cacheDir: string; fingerprint: string; shard?: Shard; progress?: (total: number) => Progress },
+): Promise<MemoryFile[]> {
   const products = model.pairContext.products;
   const siteName = model.site.name;
   const cards = [
@@ -70,13 +75,16 @@ export async function socialCardFiles(content: Content, model: SiteModel, cacheD
       };
     }),
   ];
-  const mine = cards.filter((c) => ownsByName(shard, c.path));
+  const mine = cards.filter((c) => ownsByName(options.shard ?? WHOLE_SITE, c.path));
   const { cachedSocialCards } = await import("../social-cards/card-cache.js");
   const { cardWorkers } = await import("../social-cards/card-workers.js");
-  const workers = cardWorkers({ key: fingerprint });
+  const workers = cardWorkers({ key: options.fingerprint });
+  const progress = options.progress?.(mine.length);
   try {
-    return (await cachedSocialCards(mine, cacheDir, { render: workers.render })).map((c) => ({ file: c.path, bytes: c.bytes }));
+    const done = await cachedSocialCards(mine, options.cacheDir, { render: workers.render, onDone: () => progress?.add(1) });
+    return done.map((c) => ({ file: c.path, bytes: c.bytes }));
   } finally {
+    progress?.finish();
     await workers.close();
   }
 }

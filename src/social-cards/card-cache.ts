@@ -30,6 +30,8 @@ export interface CardCacheOptions {
   render?: (card: Card) => Promise<Uint8Array>;
   /** Delete cached PNGs (and leftover temp files) that no card of this call uses, so the cache does not grow forever. */
   prune?: boolean;
+  /** Called as each card is ready, read from the cache or rendered: for a progress line. */
+  onDone?: () => void;
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -81,6 +83,7 @@ export async function cachedSocialCards(
       byKey.set(key, entry);
     }
     const { bytes, fromCache } = await entry;
+    options.onDone?.();
     return { path: item.path, bytes, fromCache, key };
   });
   if (options.prune) await prune(cacheDir, new Set(keys));

@@ -55,6 +55,16 @@ describe("createProgress", () => {
     ]);
   });
 
+  it("names what it counts: files unless told, social cards for the cards' line", () => {
+    const { s, written } = stream(true);
+    let t = 0;
+    const p = createProgress(4, s, () => t, "social cards");
+    t = 1000;
+    p.add(1);
+    p.finish();
+    expect(written).toEqual(["\r\x1b[2Krendered 1/4 social cards · 1/s · 3s left", "\r\x1b[2K"]);
+  });
+
   it("with nothing to render, stays silent even on a terminal", () => {
     const { s, written } = stream(true);
     const p = createProgress(0, s, () => 0);

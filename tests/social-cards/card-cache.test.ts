@@ -69,6 +69,22 @@ describe("cachedSocialCards", () => {
     expect(out.map((r) => r.path)).toEqual(["/og/a.png", "/og/b.png"]);
   });
 
+  it("reports each card as it is ready, rendered, read from the cache or the same as another", async () => {
+    const dir = await cacheDir();
+    const counter = countingRenderer();
+    const cards = [
+      { path: "/og/a.png", card: CARD },
+      { path: "/og/b.png", card: { ...CARD } },
+      { path: "/og/c.png", card: { ...CARD, title: "NATS" } },
+    ];
+    let done = 0;
+    await cachedSocialCards(cards, dir, { render: counter.render, onDone: () => done++ });
+    expect([done, counter.calls.length]).toEqual([3, 2]);
+    done = 0;
+    await cachedSocialCards(cards, dir, { render: counter.render, onDone: () => done++ });
+    expect([done, counter.calls.length]).toEqual([3, 2]);
+  });
+
   it("re-renders a cache file that is not a PNG", async () => {
     const dir = await cacheDir();
     const counter = countingRenderer();
