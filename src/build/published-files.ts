@@ -52,11 +52,14 @@ export async function socialCardFiles(
 ): Promise<MemoryFile[]> {
   const products = model.pairContext.products;
   const siteName = model.site.name;
+  // Named as the pages link them (socialCardPaths), relative to the output folder.
+  const paths = socialCardPaths(content);
+  const fileOf = (pageUrl: string): string => paths[pageUrl]!.slice(1);
   const cards = [
     ...content.products.map((p) => {
       const v = products[p.slug]!;
       return {
-        path: `og/products/${p.slug}.png`,
+        path: fileOf(urls.product(p.slug)),
         card: { kicker: v.sector.name, title: v.name, subtitle: v.tagline, siteName, stats: [{ label: "Velocity", value: v.velocity.text }, { label: "Sparks · 30d", value: String(v.sparks30d) }] },
       };
     }),
@@ -64,7 +67,7 @@ export async function socialCardFiles(
       const a = products[c.a]!;
       const b = products[c.b]!;
       return {
-        path: `og/compare/${c.slug}.png`,
+        path: fileOf(urls.compare(c.slug)),
         card: {
           kicker: "Comparison",
           title: c.title ?? `${a.name} vs ${b.name}`,
