@@ -10,7 +10,7 @@ import { mostPageJobs, type PageJob } from "../render/page-jobs.js";
 import { buildAssets } from "./assets.js";
 import { digest, renderFingerprint } from "./digest.js";
 import { pageJobsWithDigests } from "./page-digests.js";
-import { ownsSharedFiles, shardMembers, type Shard, WHOLE_SITE } from "./shard.js";
+import { ownsSharedFiles, shardMembers, shareOfJobs, type Shard, WHOLE_SITE } from "./shard.js";
 import { fileCount, lastPageDigests, readManifest, removedFiles, type Manifest } from "./output-manifest.js";
 import { commitChanges, lockOutput, recoverInterruptedCommit, removeAbandonedFolders, stagingPath, swapInFresh } from "./commit-output.js";
 import { createProgress } from "./progress.js";
@@ -72,8 +72,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
     // the templates while this thread loads the content. An incremental build often needs none,
     // nor does a site small enough to render in this thread, where threads started for nothing
     // took about 0.15 s of the example site's 1.2 s build.
+    // A shard renders its share only: a small share, too, renders in this thread.
     const fresh = !existsSync(output);
-    const small = rendersInThisThread(mostPageJobs(found.records.products.length));
+    const small = rendersInThisThread(shareOfJobs(mostPageJobs(found.records.products.length), options.shard ?? WHOLE_SITE));
     pool = fresh && !small ? startRenderPool(fingerprint) : undefined;
     return await buildLocked(output, { fingerprint, pool, found }, options);
   } finally {

@@ -39,6 +39,15 @@ export function shardMembers(shard: Shard): (job: { kind: string }) => boolean {
 }
 
 /**
+ * About how many of `jobs` page jobs one shard renders (within one per kind of page): what a
+ * build can know of its share before it loads the content, to judge whether it wants threads.
+ * @example shareOfJobs(1_000, { index: 2, count: 4 }) // 250
+ */
+export function shareOfJobs(jobs: number, shard: Shard): number {
+  return Math.ceil(jobs / shard.count);
+}
+
+/**
  * Whether the file `name` belongs to `shard`, by a hash of the name. Social cards are split this
  * way rather than in turn: a card keeps its shard when products are added or removed, so the
  * card cache that each shard keeps between CI runs still holds it.

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ownsByName, ownsSharedFiles, parseShard, shardMembers, WHOLE_SITE } from "../../src/build/shard.js";
+import { ownsByName, ownsSharedFiles, parseShard, shardMembers, shareOfJobs, WHOLE_SITE } from "../../src/build/shard.js";
+import { mostPageJobs } from "../../src/render/page-jobs.js";
+import { rendersInThisThread } from "../../src/render/worker-pool.js";
+
+const KINDS = ["product", "alternatives", "pair", "redirect"] as const;
 
 describe("parseShard", () => {
   it.each([
@@ -15,7 +19,6 @@ describe("parseShard", () => {
 });
 
 describe("shardMembers", () => {
-  const KINDS = ["product", "alternatives", "pair", "redirect"] as const;
   /** The shard (0-based) of each job, asking every shard about every job in order. */
   const owners = (count: number, jobs: readonly { kind: string }[]): number[][] => {
     const members = Array.from({ length: count }, (_, i) => shardMembers({ index: i + 1, count }));
@@ -56,6 +59,26 @@ describe("shardMembers", () => {
     for (let p = 0; p < 50; p++) expect(mine({ kind: KINDS[p % 4]! })).toBe(true);
     expect(ownsSharedFiles(WHOLE_SITE)).toBe(true);
     expect([1, 2, 3].map((index) => ownsSharedFiles({ index, count: 3 }))).toEqual([true, false, false]);
+  });
+});
+
+describe("shareOfJobs", () => {
+
+  it("is each shard's number of jobs, within one per kind of page", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(fc.constantFrom(...KINDS), { maxLength: 300 }), (count, kinds) => {
+        for (let index = 1; index <= count; index++) {
+          const owned = kinds.map((kind) => ({ kind })).filter(shardMembers({ index, count })).length;
+          expect(Math.abs(owned - shareOfJobs(kinds.length, { index, count }))).toBeLessThanOrEqual(KINDS.length);
+        }
+      }),
+    );
+  });
+
+  it("regression: a shard too small for threads starts none, though the whole site would", () => {
+    // 30 products in one sector: 930 jobs; each of 2 shards renders 465, in its own thread.
+    expect(rendersInThisThread(shareOfJobs(mostPageJobs(30), WHOLE_SITE))).toBe(false);
+    expect(rendersInThisThread(shareOfJobs(mostPageJobs(30), { index: 2, count: 2 }))).toBe(true);
   });
 });
 
