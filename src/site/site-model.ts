@@ -130,6 +130,8 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     }
   }
 
+  // A product's page and its alternatives page list the same cards.
+  const alternativesOf = new Map(content.products.map((p) => [p.slug, alternativeCards(pairContext, [products[p.slug]!], site.alternativesLimit)]));
   const productPages: ProductPage[] = content.products.map((p) => {
     const view = products[p.slug]!;
     const img = og(view.url);
@@ -142,14 +144,14 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
         breadcrumbs: crumbsFor(p, { name: p.name, url: view.url }),
         ...(img === undefined ? {} : { ogImage: img }),
       }),
-      alternatives: alternativeCards(pairContext, [view], site.alternativesLimit),
+      alternatives: alternativesOf.get(p.slug)!,
       comparisons: (comparisonsOf.get(p.slug) ?? []).sort((x, y) => x.name.localeCompare(y.name, "en")),
     };
   });
 
   const alternativesPages: AlternativesPage[] = content.products.map((p) => {
     const view = products[p.slug]!;
-    const alternatives = alternativeCards(pairContext, [view], site.alternativesLimit);
+    const alternatives = alternativesOf.get(p.slug)!;
     const title = `Alternatives to ${p.name}`;
     return {
       product: view,
