@@ -1,6 +1,7 @@
 import type { SiteModel } from "../site/site-model.js";
 import { pageJobs, type PageJob } from "../render/page-jobs.js";
 import { digest } from "./digest.js";
+import type { Link } from "../site/types.js";
 
 /**
  * Every page that comes one per product or per pair (product, alternatives, pair and redirect
@@ -39,7 +40,7 @@ export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { jo
       case "product": {
         const product = ctx.products[job.slug]!;
         const productPage = ctx.productPages[job.slug]!;
-        return digest(siteDigest, productDigest.get(job.slug)!, rankingDigest.get(product.sector.slug) ?? "", JSON.stringify(productPage.meta), JSON.stringify(productPage.comparisons));
+        return digest(siteDigest, productDigest.get(job.slug)!, rankingDigest.get(product.sector.slug) ?? "", JSON.stringify(productPage.meta), linksText(productPage.comparisons));
       }
       case "alternatives": {
         const product = ctx.products[job.slug]!;
@@ -58,4 +59,15 @@ export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { jo
       }
     }
   }
+}
+
+/**
+ * The text of a list of links, for a digest: 150 head-to-head links a product, 90,000 in all,
+ * which JSON.stringify took about four times as long to write in a build's first pass.
+ * @example linksText([{ name: "vs NATS", url: "/compare/apache-kafka-vs-nats/" }]) // "vs NATS\u0001/compare/apache-kafka-vs-nats/\u0002"
+ */
+export function linksText(links: readonly Link[]): string {
+  let text = "";
+  for (const link of links) text += `${link.name}\u0001${link.url}\u0002`;
+  return text;
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { pageJobsWithDigests } from "../../src/build/page-digests.js";
+import { linksText, pageJobsWithDigests } from "../../src/build/page-digests.js";
 import { loadRoot } from "../../src/content/load-root.js";
 import { buildSiteModel } from "../../src/site/site-model.js";
 import { cleanupRoots, type Files } from "../content/helpers.js";
@@ -51,6 +51,13 @@ describe("pageJobsWithDigests", () => {
     expect(changed(before, after).filter((f) => f.startsWith("compare/"))).toEqual(["compare/apache-kafka-vs-postgres/index.html"]);
   });
 
+  it("changes, when a product is renamed, the product pages that link to it and not those of another sector", async () => {
+    const before = await digests();
+    const after = await digests({ "content/products/nats.md": fixture("content/products/nats.md").replace("name: NATS", "name: NATS Server") });
+    const productPages = changed(before, after).filter((f) => f.startsWith("products/"));
+    expect(productPages).toEqual(["products/apache-kafka/index.html", "products/nats/index.html", "products/redpanda/index.html"]);
+  });
+
   it("changes every pair's digest with the site's settings", async () => {
     const before = await jobs();
     const site = JSON.parse(fixture("data/site.json")) as Record<string, unknown>;
@@ -58,5 +65,18 @@ describe("pageJobsWithDigests", () => {
     const pairs = before.filter(({ job }) => job.kind === "pair");
     expect(pairs.map(({ job }) => job.file)).toContain("compare/apache-kafka-vs-postgres/index.html");
     expect(pairs.filter(({ job, digest }) => after.get(job.file) === digest)).toEqual([]);
+  });
+});
+
+describe("linksText", () => {
+  it("writes each link's name and URL, in order, between separators no name or URL holds", () => {
+    expect(linksText([])).toBe("");
+    expect(
+      linksText([
+        { name: "vs NATS", url: "/compare/apache-kafka-vs-nats/" },
+        { name: "vs Redpanda", url: "/compare/apache-kafka-vs-redpanda/" },
+      ]),
+    ).toBe("vs NATS\u0001/compare/apache-kafka-vs-nats/\u0002vs Redpanda\u0001/compare/apache-kafka-vs-redpanda/\u0002");
+    expect(linksText([{ name: "a", url: "b" }])).not.toBe(linksText([{ name: "ab", url: "" }]));
   });
 });
