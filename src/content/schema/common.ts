@@ -25,11 +25,19 @@ export function parseIsoDate(text: string): number | undefined {
   const [, y, mo, d, h = "00", mi = "00", s = "00"] = m;
   const year = Number(y), month = Number(mo), day = Number(d);
   if (month < 1 || month > 12 || day < 1) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
+  if (day > daysInMonth(year, month) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
+  // A bare date, as timelines mostly hold: no text to build and parse again. (Date.UTC reads
+  // years 0-99 as 1900-1999, so those go the long way.)
+  if (m[4] === undefined && year >= 100) return Date.UTC(year, month - 1, day);
   const iso = m[4] === undefined ? `${text}T00:00:00Z` : m[7] === undefined ? `${text}Z` : text;
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Days in a month of the proleptic Gregorian calendar, as JavaScript's Date counts them. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** A date or datetime in ISO 8601; kept as the editor wrote it. */
