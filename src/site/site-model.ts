@@ -121,13 +121,13 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     { name: sectors.get(p.sector)!.name, url: urls.sector(p.sector) },
     last,
   ];
-  const comparisonsOf = new Map<string, Link[]>();
+  // 90,000 links at 600 products: each name and URL is made once and shared.
+  const versus = new Map(Object.values(products).map((v) => [v.slug, `vs ${v.name}`]));
+  const comparisonsOf = new Map<string, Link[]>(content.products.map((p) => [p.slug, []]));
   for (const pair of pairs) {
-    for (const [self, other] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
-      const list = comparisonsOf.get(self) ?? [];
-      list.push({ name: `vs ${products[other]!.name}`, url: urls.compare(pair.slug) });
-      comparisonsOf.set(self, list);
-    }
+    const url = urls.compare(pair.slug);
+    comparisonsOf.get(pair.a)!.push({ name: versus.get(pair.b)!, url });
+    comparisonsOf.get(pair.b)!.push({ name: versus.get(pair.a)!, url });
   }
 
   // A product's page and its alternatives page list the same cards.
@@ -145,7 +145,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
         ...(img === undefined ? {} : { ogImage: img }),
       }),
       alternatives: alternativesOf.get(p.slug)!,
-      comparisons: (comparisonsOf.get(p.slug) ?? []).sort((x, y) => x.name.localeCompare(y.name, "en")),
+      comparisons: comparisonsOf.get(p.slug)!.sort((x, y) => x.name.localeCompare(y.name, "en")),
     };
   });
 
