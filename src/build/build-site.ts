@@ -71,8 +71,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
     // A fresh build renders every page: its threads start now, and load their code and compile
     // the templates while this thread loads the content. An incremental build often needs none,
     // nor does a site small enough to render in this thread, where threads started for nothing
-    // took about 0.15 s of the example site's 1.2 s build.
-    // A shard renders its share only: a small share, too, renders in this thread.
+    // took about 0.15 s of the example site's 1.2 s build. A shard judges by its own share.
     const fresh = !existsSync(output);
     const small = rendersInThisThread(shareOfJobs(mostPageJobs(found.records.products.length), options.shard ?? WHOLE_SITE));
     pool = fresh && !small ? startRenderPool(fingerprint) : undefined;
