@@ -130,7 +130,7 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
   let searchIndex: SearchIndexInProgress | undefined;
   try {
     // Pagefind indexes the product pages in its own process while the pages render.
-    if (shared && search) searchIndex = startSearchIndex(model);
+    if (shared && search) searchIndex = startSearchIndex(model, fingerprint);
     const stream = options.progress ?? process.stderr;
     const progress = createProgress(toRender.length, stream, now);
     // Per-product and per-pair pages first, on every core; then the rest with Eleventy in this

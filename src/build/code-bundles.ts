@@ -73,7 +73,7 @@ async function made(target: string, check: string, stem: string, options: BuildO
     rmSync(tmp, { recursive: true, force: true });
     if (!existsSync(check)) throw error;
   }
-  pruneOldBundles(path.dirname(target), target, stem, Date.now());
+  pruneOldCacheFiles(path.dirname(target), target, stem, Date.now());
 }
 
 // Packages stay outside the bundle, imported by the file they resolve to from here, as the
@@ -105,9 +105,13 @@ const ownModuleUrls: Plugin = {
   },
 };
 
-// Each edit of the code or templates makes a new version. A bundle a day old belongs to no
-// build still starting; younger ones may, if two versions build at once.
-function pruneOldBundles(cacheDir: string, keep: string, stem: string, now: number): void {
+/**
+ * Deletes the files named `<stem>-…` in `cacheDir` that are a day old, except `keep`. Each edit
+ * of the code or templates makes a new version: a bundle a day old belongs to no build still
+ * starting; younger ones may, if two versions build at once.
+ * @example pruneOldCacheFiles(dir, path.join(dir, "render-worker-abc.mjs"), "render-worker", Date.now())
+ */
+export function pruneOldCacheFiles(cacheDir: string, keep: string, stem: string, now: number): void {
   for (const name of readdirSync(cacheDir)) {
     const file = path.join(cacheDir, name);
     if (file === keep || !name.startsWith(`${stem}-`)) continue;

@@ -107,10 +107,10 @@ export interface SearchIndexInProgress {
  * one by one as Pagefind asks for them, and are indexed while the build goes on: Pagefind runs
  * in a process of its own, on the core that the build's single-threaded end would leave idle.
  * Eleventy's sector, matrix and methodology pages follow in `finish`.
- * @example const search = startSearchIndex(model); … memory.push(...(await search.finish(eleventyPages)));
+ * @example const search = startSearchIndex(model, fingerprint); … memory.push(...(await search.finish(eleventyPages)));
  */
-export function startSearchIndex(model: SiteModel): SearchIndexInProgress {
-  const env = createNunjucksEnvironment({ forOneBuild: true });
+export function startSearchIndex(model: SiteModel, fingerprint: string): SearchIndexInProgress {
+  const env = createNunjucksEnvironment({ forOneBuild: true, compiledFor: fingerprint });
   const ctx = model.pairContext;
   const products = Object.values(ctx.products).map((p) => ({ url: p.url, html: () => renderJob(env, ctx, { kind: "product", file: "", slug: p.slug }, { forSearch: true }) }));
   const curated = model.pairs

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { addFragmentCache } from "./fragment-cache.js";
+import { CompiledTemplateLoader, compiledTemplates, type TemplateSources } from "./compiled-templates.js";
 import { installErrorLines } from "./error-lines.js";
 import { cacheFrameNameSplits } from "./frame-set-cache.js";
 import { keepImportedMacros } from "./imported-macros-cache.js";
@@ -18,15 +19,20 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
  * Compiled templates are cached for the environment's life, so one that outlives a rebuild needs
  * edited templates dropped from its cache (Eleventy does this for the one it is given).
  * `forOneBuild` is for an environment dropped after one build (not Eleventy's): it may keep what
- * does not change while its templates do not (see keepImportedMacros).
+ * does not change while its templates do not (see keepImportedMacros). `compiledFor`, the render
+ * fingerprint, takes the templates compiled by an earlier process of the same code and templates
+ * (see compiledTemplates).
  */
-export function createNunjucksEnvironment(options: { forOneBuild?: boolean } = {}): nunjucks.Environment {
+export function createNunjucksEnvironment(options: { forOneBuild?: boolean; compiledFor?: string } = {}): nunjucks.Environment {
   cacheFrameNameSplits();
   installRuntimeFastPaths();
   installErrorLines();
   setLoopVariablesAtOnce();
-  const loader = new nunjucks.FileSystemLoader(TEMPLATES_DIR);
+  const sources: TemplateSources = {};
+  const loader = options.compiledFor === undefined ? new nunjucks.FileSystemLoader(TEMPLATES_DIR) : new CompiledTemplateLoader(TEMPLATES_DIR, sources);
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  // Compiled by this environment's settings, so filled in once it exists.
+  if (options.compiledFor !== undefined) Object.assign(sources, compiledTemplates(env, options.compiledFor, TEMPLATES_DIR));
   addFragmentCache(env);
   if (options.forOneBuild) keepImportedMacros(env);
   return env;

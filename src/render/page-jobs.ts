@@ -19,6 +19,11 @@ export interface WorkerSetup {
   previousDir?: string;
 }
 
+/** What a render thread is started with: the build's render fingerprint, for the compiled templates. */
+export interface RenderWorkerData {
+  fingerprint: string;
+}
+
 /** The product and alternatives page views a batch of jobs needs. */
 export type PageViews = Pick<import("../site/pair-page.js").PairContext, "productPages" | "alternativesPages">;
 export type WorkerRequest = { jobs: PageJob[]; pages: PageViews };

@@ -4,12 +4,14 @@
  * pages, and writes each page under the setup's `outDir`. Runs in a worker thread so both cores
  * render.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { compileTemplates, createNunjucksEnvironment } from "./nunjucks-environment.js";
 import { PAGE_TEMPLATES, writeJobs } from "./render-page.js";
-import type { WorkerReply, WorkerRequest, WorkerSetup } from "./page-jobs.js";
+import type { RenderWorkerData, WorkerReply, WorkerRequest, WorkerSetup } from "./page-jobs.js";
 
-const env = createNunjucksEnvironment({ forOneBuild: true });
+// Started by startRenderPool, a thread knows the build's fingerprint; one started without it compiles.
+const fingerprint = (workerData as RenderWorkerData | null)?.fingerprint;
+const env = createNunjucksEnvironment({ forOneBuild: true, ...(fingerprint === undefined ? {} : { compiledFor: fingerprint }) });
 compileTemplates(env, Object.values(PAGE_TEMPLATES));
 const madeDirs = new Set<string>();
 let setup: WorkerSetup | undefined;

@@ -1,7 +1,7 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { PairContext } from "../site/pair-page.js";
-import type { PageJob, PageViews, WorkerReply, WorkerRequest, WorkerSetup } from "./page-jobs.js";
+import type { PageJob, PageViews, RenderWorkerData, WorkerReply, WorkerRequest, WorkerSetup } from "./page-jobs.js";
 import { createNunjucksEnvironment } from "./nunjucks-environment.js";
 import { workerBundle } from "../build/code-bundles.js";
 import { renderFingerprint } from "../build/digest.js";
@@ -56,7 +56,8 @@ export function startRenderPool(fingerprint: string = renderFingerprint(), threa
   let closed = false;
   const started = workerBundle(fingerprint).then((entry) => {
     if (closed) return [];
-    workers = Array.from({ length: threads }, () => new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+    const workerData: RenderWorkerData = { fingerprint };
+    workers = Array.from({ length: threads }, () => new Worker(entry, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     return workers.map((worker) => {
       // Listened to from the start: a thread can fail before it has any work.
       const stopped = new Promise<never>((_, reject) => {
@@ -91,7 +92,7 @@ export async function renderPages(jobs: readonly PageJob[], options: RenderOptio
   const unchanged = new Set<string>();
   if (jobs.length === 0) return unchanged;
   if (rendersInThisThread(jobs.length)) {
-    const env = createNunjucksEnvironment({ forOneBuild: true });
+    const env = createNunjucksEnvironment({ forOneBuild: true, compiledFor: options.fingerprint ?? renderFingerprint() });
     for (const file of writeJobs(env, options.context, options.outDir, jobs, new Set(), options.previousDir)) unchanged.add(file);
     options.onProgress?.(jobs.length);
     return unchanged;

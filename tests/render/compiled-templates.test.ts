@@ -1,0 +1,78 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import nunjucks from "nunjucks";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { CompiledTemplateLoader, compiledTemplates } from "../../src/render/compiled-templates.js";
+import { setLoopVariablesAtOnce } from "../../src/render/loop-bindings.js";
+
+const root = mkdtempSync(path.join(os.tmpdir(), "versus-compiled-templates-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let templates: string;
+let cache: string;
+let round = 0;
+beforeEach(() => {
+  round++;
+  templates = path.join(root, `templates-${round}`);
+  cache = path.join(root, `cache-${round}`);
+  mkdirSync(path.join(templates, "components"), { recursive: true });
+  writeFileSync(path.join(templates, "components", "item.njk"), "{% macro item(x) %}<li>{{ x }}</li>{% endmacro %}");
+  writeFileSync(
+    path.join(templates, "page.njk"),
+    '{% from "components/item.njk" import item %}<ul>{% for x in xs %}{{ item(x) }}{% if loop.last %}<!-- {{ loop.length }} -->{% endif %}{% endfor %}</ul>',
+  );
+});
+
+const OPTIONS = { autoescape: true, trimBlocks: true, lstripBlocks: true };
+/** An environment over `templates` as createNunjucksEnvironment makes one with `compiledFor`. */
+function compiledEnv(key: string, cacheDirs = [cache]): nunjucks.Environment {
+  const sources = {};
+  const env = new nunjucks.Environment(new CompiledTemplateLoader(templates, sources), OPTIONS);
+  Object.assign(sources, compiledTemplates(env, key, templates, cacheDirs));
+  return env;
+}
+const plainEnv = (): nunjucks.Environment => new nunjucks.Environment(new nunjucks.FileSystemLoader(templates), OPTIONS);
+const XS = { xs: ["<a>", "b"] };
+
+describe("compiledTemplates", () => {
+  it("renders what Nunjucks renders from the text, our compiler changes included", () => {
+    setLoopVariablesAtOnce();
+    expect(compiledEnv("k").render("page.njk", XS)).toBe("<ul><li>&lt;a&gt;</li><li>b</li><!-- 2 --></ul>");
+    expect(compiledEnv("k").render("page.njk", XS)).toBe(plainEnv().render("page.njk", XS));
+  });
+
+  it("compiles once per key: a later environment evaluates the kept code, even of a template edited since", () => {
+    compiledEnv("k");
+    expect(readdirSync(cache)).toEqual([expect.stringMatching(/^templates-[A-Za-z0-9_-]{16}\.json$/)]);
+    writeFileSync(path.join(templates, "components", "item.njk"), "{% macro item(x) %}<li>edited {{ x }}</li>{% endmacro %}");
+    // The key (the render fingerprint) covers the templates, so a real edit comes with a new one.
+    expect(compiledEnv("k").render("page.njk", XS)).toBe("<ul><li>&lt;a&gt;</li><li>b</li><!-- 2 --></ul>");
+    expect(compiledEnv("k2").render("page.njk", XS)).toBe("<ul><li>edited &lt;a&gt;</li><li>edited b</li><!-- 2 --></ul>");
+  });
+
+  it("leaves out a template that does not compile, for Nunjucks to report as it does without the cache", () => {
+    writeFileSync(path.join(templates, "broken.njk"), "line one\n{% if %}");
+    const error = (env: nunjucks.Environment): string => {
+      try {
+        env.render("broken.njk", {});
+      } catch (e) {
+        return String(e);
+      }
+      return "no error";
+    };
+    expect(error(compiledEnv("k"))).toBe(error(plainEnv()));
+    expect(error(plainEnv())).toContain("[Line 2, Column");
+  });
+
+  it("compiles again when the kept file or a template's code in it is damaged, and compiles without a folder it can write", () => {
+    compiledEnv("k");
+    const [file] = readdirSync(cache);
+    writeFileSync(path.join(cache, file!), '{"page.njk": "not javascript ("}');
+    expect(compiledEnv("k").render("page.njk", XS)).toBe(plainEnv().render("page.njk", XS));
+    writeFileSync(path.join(cache, file!), '{"page.njk": "not json');
+    expect(compiledEnv("k").render("page.njk", XS)).toBe(plainEnv().render("page.njk", XS));
+    const unwritable = path.join(root, "a-file");
+    writeFileSync(unwritable, "");
+    expect(compiledEnv("k3", [path.join(unwritable, "cache")]).render("page.njk", XS)).toBe(plainEnv().render("page.njk", XS));
+  });
+});
