@@ -84,10 +84,11 @@ export class CompiledTemplateLoader extends nunjucks.FileSystemLoader {
   override getSource(name: string): nunjucks.LoaderSource {
     const info = super.getSource(name);
     const code = info ? this.sources[path.relative(this.dir, info.path).split(path.sep).join("/")] : undefined;
-    if (code === undefined) return info;
+    if (typeof code !== "string") return info;
     try {
-      // A template object as Nunjucks's own precompiled loader hands out.
-      return { ...info, src: { type: "code", obj: new Function(code)() } } as unknown as nunjucks.LoaderSource;
+      // A template object as Nunjucks's own precompiled loader hands out; damaged code is not one.
+      const obj = new Function(code)() as { root?: unknown } | undefined;
+      return typeof obj?.root === "function" ? ({ ...info, src: { type: "code", obj } } as unknown as nunjucks.LoaderSource) : info;
     } catch {
       return info;
     }

@@ -69,6 +69,8 @@ describe("compiledTemplates", () => {
     const [file] = readdirSync(cache);
     writeFileSync(path.join(cache, file!), '{"page.njk": "not javascript ("}');
     expect(compiledEnv("k").render("page.njk", XS)).toBe(plainEnv().render("page.njk", XS));
+    writeFileSync(path.join(cache, file!), '{"page.njk": "return 5", "components/item.njk": 7}');
+    expect(compiledEnv("k").render("page.njk", XS)).toBe(plainEnv().render("page.njk", XS));
     writeFileSync(path.join(cache, file!), '{"page.njk": "not json');
     expect(compiledEnv("k").render("page.njk", XS)).toBe(plainEnv().render("page.njk", XS));
     const unwritable = path.join(root, "a-file");
