@@ -97,7 +97,7 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
   const timings = phaseTimer(now);
 
   const root = path.resolve(options.root);
-  const loaded = await loadRoot(root, { recordCache: openRecordCache(root, fingerprint), found });
+  const loaded = await loadRoot(root, { recordCache: openRecordCache(root), found });
   timings.lap("load");
   if (!loaded.content) return { ok: false, problems: loaded.problems };
   const content = loaded.content;
