@@ -63,7 +63,6 @@ describe("shardMembers", () => {
 });
 
 describe("shareOfJobs", () => {
-
   it("is each shard's number of jobs, within one per kind of page", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.array(fc.constantFrom(...KINDS), { maxLength: 300 }), (count, kinds) => {
