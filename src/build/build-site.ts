@@ -68,8 +68,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildOutcome> {
     const fingerprint = renderFingerprint();
     // Listed once, here, for the load: the number of products decides whether threads start.
     const found = await discover(path.resolve(options.root));
-    // A fresh build renders every page: its threads start now, and load their code and compile
-    // the templates while this thread loads the content. An incremental build often needs none,
+    // A fresh build renders every page: its threads start now, and load their code and the
+    // templates while this thread loads the content. An incremental build often needs none,
     // nor does a site small enough to render in this thread, where threads started for nothing
     // took about 0.15 s of the example site's 1.2 s build. A shard judges by its own share.
     const fresh = !existsSync(output);
