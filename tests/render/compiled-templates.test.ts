@@ -4,6 +4,7 @@ import path from "node:path";
 import nunjucks from "nunjucks";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { CompiledTemplateLoader, compiledTemplates } from "../../src/render/compiled-templates.js";
+import { installErrorLines } from "../../src/render/error-lines.js";
 import { setLoopVariablesAtOnce } from "../../src/render/loop-bindings.js";
 
 const root = mkdtempSync(path.join(os.tmpdir(), "versus-compiled-templates-"));
@@ -50,18 +51,26 @@ describe("compiledTemplates", () => {
     expect(compiledEnv("k2").render("page.njk", XS)).toBe("<ul><li>edited &lt;a&gt;</li><li>edited b</li><!-- 2 --></ul>");
   });
 
+  const error = (env: nunjucks.Environment, name: string): string => {
+    try {
+      env.render(name, {});
+    } catch (e) {
+      return String(e);
+    }
+    return "no error";
+  };
+
   it("leaves out a template that does not compile, for Nunjucks to report as it does without the cache", () => {
     writeFileSync(path.join(templates, "broken.njk"), "line one\n{% if %}");
-    const error = (env: nunjucks.Environment): string => {
-      try {
-        env.render("broken.njk", {});
-      } catch (e) {
-        return String(e);
-      }
-      return "no error";
-    };
-    expect(error(compiledEnv("k"))).toBe(error(plainEnv()));
-    expect(error(plainEnv())).toContain("[Line 2, Column");
+    expect(error(compiledEnv("k"), "broken.njk")).toBe(error(plainEnv(), "broken.njk"));
+    expect(error(plainEnv(), "broken.njk")).toContain("[Line 2, Column");
+  });
+
+  it("reports an error met while rendering kept code with the template's path and line, as Nunjucks does", () => {
+    installErrorLines();
+    writeFileSync(path.join(templates, "fails.njk"), "line one\n{{ nope() }}");
+    expect(error(compiledEnv("k"), "fails.njk")).toBe(error(plainEnv(), "fails.njk"));
+    expect(error(compiledEnv("k"), "fails.njk")).toMatch(/fails\.njk\) \[Line 2, Column \d+\]/);
   });
 
   it("compiles again when the kept file or a template's code in it is damaged, and compiles without a folder it can write", () => {
