@@ -68,11 +68,12 @@ export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { jo
 
 /**
  * The text of a list of links, for a digest: 150 head-to-head links a product, 90,000 in all,
- * which JSON.stringify took about four times as long to write in a build's first pass.
- * @example linksText([{ name: "vs NATS", url: "/compare/apache-kafka-vs-nats/" }]) // "vs NATS\u0001/compare/apache-kafka-vs-nats/\u0002"
+ * which JSON.stringify took about four times as long to write in a build's first pass. Each
+ * part goes after its length, so no two lists have the same text whatever their names hold.
+ * @example linksText([{ name: "vs NATS", url: "/compare/apache-kafka-vs-nats/" }]) // "7:vs NATS30:/compare/apache-kafka-vs-nats/"
  */
 export function linksText(links: readonly Link[]): string {
   let text = "";
-  for (const link of links) text += `${link.name}\u0001${link.url}\u0002`;
+  for (const link of links) text += `${link.name.length}:${link.name}${link.url.length}:${link.url}`;
   return text;
 }

@@ -3,6 +3,7 @@
  * (The incremental build tests check the same end to end, on the bytes the pages get.)
  */
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { linksText, pageJobsWithDigests } from "../../src/build/page-digests.js";
 import { loadRoot } from "../../src/content/load-root.js";
@@ -69,14 +70,27 @@ describe("pageJobsWithDigests", () => {
 });
 
 describe("linksText", () => {
-  it("writes each link's name and URL, in order, between separators no name or URL holds", () => {
+  it("writes each link's name and URL, in order, each after its length", () => {
     expect(linksText([])).toBe("");
     expect(
       linksText([
         { name: "vs NATS", url: "/compare/apache-kafka-vs-nats/" },
         { name: "vs Redpanda", url: "/compare/apache-kafka-vs-redpanda/" },
       ]),
-    ).toBe("vs NATS\u0001/compare/apache-kafka-vs-nats/\u0002vs Redpanda\u0001/compare/apache-kafka-vs-redpanda/\u0002");
+    ).toBe("7:vs NATS30:/compare/apache-kafka-vs-nats/11:vs Redpanda34:/compare/apache-kafka-vs-redpanda/");
+  });
+
+  it("gives different lists different texts, whatever characters their names hold", () => {
+    const link = fc.record({ name: fc.string({ unit: "binary" }), url: fc.string({ unit: "binary" }) });
+    fc.assert(
+      fc.property(fc.array(link, { maxLength: 4 }), fc.array(link, { maxLength: 4 }), (x, y) => {
+        fc.pre(JSON.stringify(x) !== JSON.stringify(y));
+        expect(linksText(x)).not.toBe(linksText(y));
+      }),
+    );
     expect(linksText([{ name: "a", url: "b" }])).not.toBe(linksText([{ name: "ab", url: "" }]));
+    // Separators alone would not do: a name may hold them.
+    const split = [{ name: "a", url: "b" }, { name: "c", url: "d" }];
+    expect(linksText([{ name: "a\u0001b\u0002c", url: "d" }])).not.toBe(linksText(split));
   });
 });
