@@ -27,7 +27,8 @@ export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { jo
   const rankingDigest = new Map(
     Object.entries(ctx.rankings).map(([sector, ranked]) => [
       sector,
-      digest(...ranked.slice(0, Math.max(shown, 4)).map((r) => [r.slug, r.name, r.view.logo ?? "", r.view.tagline, r.view.velocity.text, r.view.sector.slug].join("\u0001"))),
+      // As JSON: a name or tagline may hold any character, a separator too.
+      digest(...ranked.slice(0, Math.max(shown, 4)).map((r) => JSON.stringify([r.slug, r.name, r.view.logo ?? "", r.view.tagline, r.view.velocity.text, r.view.sector.slug]))),
     ]),
   );
   // All a pair page shows of one of its products: its own data, the top of its sector's ranking

@@ -59,6 +59,16 @@ describe("pageJobsWithDigests", () => {
     expect(productPages).toEqual(["products/apache-kafka/index.html", "products/nats/index.html", "products/redpanda/index.html"]);
   });
 
+  it("tells a ranked product's name and tagline apart, whatever characters they hold", async () => {
+    // Joined with U+0001, these two records once gave their sector's ranking the same digest,
+    // and the pair pages that list NATS among the alternatives kept their old cards.
+    const nats = fixture("content/products/nats.md");
+    const tagline = "tagline: Lightweight messaging with optional persistence.";
+    const one = await digests({ "content/products/nats.md": nats.replace("name: NATS", 'name: "NATS\\u0001"') });
+    const two = await digests({ "content/products/nats.md": nats.replace(tagline, 'tagline: "\\u0001Lightweight messaging with optional persistence."') });
+    expect(one.get("compare/apache-kafka-vs-redpanda/index.html")).not.toBe(two.get("compare/apache-kafka-vs-redpanda/index.html"));
+  });
+
   it("changes every pair's digest with the site's settings", async () => {
     const before = await jobs();
     const site = JSON.parse(fixture("data/site.json")) as Record<string, unknown>;
