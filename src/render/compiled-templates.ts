@@ -7,7 +7,7 @@ import { writeFileAtomic } from "../build/fs-atomic.js";
 import { pruneOldCacheFiles } from "../build/code-bundles.js";
 
 /** Compiled JavaScript of each template, by its path relative to the templates folder. */
-export type TemplateSources = Record<string, string>;
+type TemplateSources = Record<string, string>;
 
 interface NunjucksCompiler {
   compile(src: string, asyncFilters: string[], extensions: unknown[], name: string, opts: object): string;
@@ -19,15 +19,28 @@ interface EnvironmentInternals {
 }
 
 /**
+ * A Nunjucks environment over the templates of `dir`, with `options`, that takes them compiled
+ * (see compiledTemplates) for `key`, kept in the first of `cacheDirs` it can use.
+ * @example environmentWithCompiledTemplates(TEMPLATES_DIR, renderFingerprint(), { autoescape: true })
+ */
+export function environmentWithCompiledTemplates(dir: string, key: string, options: nunjucks.ConfigureOptions, cacheDirs: readonly string[] = CACHE_DIRS): nunjucks.Environment {
+  const sources: TemplateSources = {};
+  const env = new nunjucks.Environment(new CompiledTemplateLoader(dir, sources), options);
+  // Compiled by this environment's settings, so filled in once it exists.
+  Object.assign(sources, compiledTemplates(env, key, dir, cacheDirs));
+  return env;
+}
+
+/**
  * Every template under `dir` compiled to JavaScript as `env` compiles it, kept in a file per
  * `key` (the render fingerprint, which covers the templates and the code, Nunjucks and our
  * compiler changes included) so that later processes evaluate the code instead of compiling
  * the templates again: a page's templates took 57-75 ms to compile in a fresh process, and
  * 3-4 ms to evaluate. A template that does not compile is left out, for Nunjucks to compile
  * and report as it does without this. Without a cache folder it can write, it compiles each time.
- * @example new CompiledTemplateLoader(TEMPLATES_DIR, compiledTemplates(env, fingerprint, TEMPLATES_DIR))
+ * @example compiledTemplates(env, fingerprint, TEMPLATES_DIR) // { "pages/pair.njk": "var root = …", … }
  */
-export function compiledTemplates(env: nunjucks.Environment, key: string, dir: string, cacheDirs: readonly string[] = CACHE_DIRS): TemplateSources {
+function compiledTemplates(env: nunjucks.Environment, key: string, dir: string, cacheDirs: readonly string[] = CACHE_DIRS): TemplateSources {
   // The compiled code names its template by absolute path (to resolve includes): the folder belongs to the key.
   const name = `templates-${digest(key, dir).slice(0, 16)}.json`;
   for (const cacheDir of cacheDirs) {
@@ -73,7 +86,7 @@ function compileAll(env: nunjucks.Environment, dir: string): TemplateSources {
  * (Nunjucks then skips lexing, parsing and compiling them) and any other as text.
  * @example new nunjucks.Environment(new CompiledTemplateLoader(dir, sources))
  */
-export class CompiledTemplateLoader extends nunjucks.FileSystemLoader {
+class CompiledTemplateLoader extends nunjucks.FileSystemLoader {
   constructor(
     private readonly dir: string,
     private readonly sources: TemplateSources,

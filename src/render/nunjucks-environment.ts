@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { addFragmentCache } from "./fragment-cache.js";
-import { CompiledTemplateLoader, compiledTemplates, type TemplateSources } from "./compiled-templates.js";
+import { environmentWithCompiledTemplates } from "./compiled-templates.js";
 import { installErrorLines } from "./error-lines.js";
 import { cacheFrameNameSplits } from "./frame-set-cache.js";
 import { keepImportedMacros } from "./imported-macros-cache.js";
@@ -21,18 +21,18 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
  * `forOneBuild` is for an environment dropped after one build (not Eleventy's): it may keep what
  * does not change while its templates do not (see keepImportedMacros). `compiledFor`, the render
  * fingerprint, takes the templates compiled by an earlier process of the same code and templates
- * (see compiledTemplates).
+ * (see environmentWithCompiledTemplates).
  */
 export function createNunjucksEnvironment(options: { forOneBuild?: boolean; compiledFor?: string } = {}): nunjucks.Environment {
   cacheFrameNameSplits();
   installRuntimeFastPaths();
   installErrorLines();
   setLoopVariablesAtOnce();
-  const sources: TemplateSources = {};
-  const loader = options.compiledFor === undefined ? new nunjucks.FileSystemLoader(TEMPLATES_DIR) : new CompiledTemplateLoader(TEMPLATES_DIR, sources);
-  const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
-  // Compiled by this environment's settings, so filled in once it exists.
-  if (options.compiledFor !== undefined) Object.assign(sources, compiledTemplates(env, options.compiledFor, TEMPLATES_DIR));
+  const settings = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
+  const env =
+    options.compiledFor === undefined
+      ? new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR), settings)
+      : environmentWithCompiledTemplates(TEMPLATES_DIR, options.compiledFor, settings);
   addFragmentCache(env);
   if (options.forOneBuild) keepImportedMacros(env);
   return env;

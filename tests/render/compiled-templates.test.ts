@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import nunjucks from "nunjucks";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { CompiledTemplateLoader, compiledTemplates } from "../../src/render/compiled-templates.js";
+import { environmentWithCompiledTemplates } from "../../src/render/compiled-templates.js";
 import { installErrorLines } from "../../src/render/error-lines.js";
 import { setLoopVariablesAtOnce } from "../../src/render/loop-bindings.js";
 
@@ -25,17 +25,11 @@ beforeEach(() => {
 });
 
 const OPTIONS = { autoescape: true, trimBlocks: true, lstripBlocks: true };
-/** An environment over `templates` as createNunjucksEnvironment makes one with `compiledFor`. */
-function compiledEnv(key: string, cacheDirs = [cache]): nunjucks.Environment {
-  const sources = {};
-  const env = new nunjucks.Environment(new CompiledTemplateLoader(templates, sources), OPTIONS);
-  Object.assign(sources, compiledTemplates(env, key, templates, cacheDirs));
-  return env;
-}
+const compiledEnv = (key: string, cacheDirs = [cache]): nunjucks.Environment => environmentWithCompiledTemplates(templates, key, OPTIONS, cacheDirs);
 const plainEnv = (): nunjucks.Environment => new nunjucks.Environment(new nunjucks.FileSystemLoader(templates), OPTIONS);
 const XS = { xs: ["<a>", "b"] };
 
-describe("compiledTemplates", () => {
+describe("environmentWithCompiledTemplates", () => {
   it("renders what Nunjucks renders from the text, our compiler changes included", () => {
     setLoopVariablesAtOnce();
     expect(compiledEnv("k").render("page.njk", XS)).toBe("<ul><li>&lt;a&gt;</li><li>b</li><!-- 2 --></ul>");
