@@ -27,22 +27,30 @@ export function environmentWithCompiledTemplates(dir: string, key: string, optio
   const sources: TemplateSources = {};
   const env = new nunjucks.Environment(new CompiledTemplateLoader(dir, sources), options);
   // Compiled by this environment's settings, so filled in once it exists.
-  Object.assign(sources, compiledTemplates(env, key, dir, cacheDirs));
+  Object.assign(sources, compiledTemplates(env, key, dir, templateTexts(dir), cacheDirs));
   return env;
 }
 
+/** The text of every template under `dir`, by its path relative to `dir`, in path order. */
+function templateTexts(dir: string): TemplateSources {
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".njk"));
+  return Object.fromEntries(files.sort().map((file) => [file.split(path.sep).join("/"), readFileSync(path.join(dir, file), "utf8")]));
+}
+
 /**
- * Every template under `dir` compiled to JavaScript as `env` compiles it, kept in a file per
- * `key` (the render fingerprint, which covers the templates and the code, Nunjucks and our
- * compiler changes included) so that later processes evaluate the code instead of compiling
+ * The templates `texts` (of `dir`) compiled to JavaScript as `env` compiles them, kept in a
+ * file per `key` (the render fingerprint, which covers the code, Nunjucks and our compiler
+ * changes included) and texts so that later processes evaluate the code instead of compiling
  * the templates again: a page's templates took 57-75 ms to compile in a fresh process, and
  * 3-4 ms to evaluate. A template that does not compile is left out, for Nunjucks to compile
  * and report as it does without this. Without a cache folder it can write, it compiles each time.
- * @example compiledTemplates(env, fingerprint, TEMPLATES_DIR) // { "pages/pair.njk": "var root = …", … }
+ * @example compiledTemplates(env, fingerprint, TEMPLATES_DIR, texts) // { "pages/pair.njk": "var root = …", … }
  */
-function compiledTemplates(env: nunjucks.Environment, key: string, dir: string, cacheDirs: readonly string[] = CACHE_DIRS): TemplateSources {
+function compiledTemplates(env: nunjucks.Environment, key: string, dir: string, texts: TemplateSources, cacheDirs: readonly string[]): TemplateSources {
   // The compiled code names its template by absolute path (to resolve includes): the folder belongs to the key.
-  const name = `templates-${digest(key, dir).slice(0, 16)}.json`;
+  // So do the texts compiled: the fingerprint was taken from them earlier, and a template
+  // saved in between must not be kept under it, or undoing that edit would bring it back.
+  const name = `templates-${digest(key, dir, ...Object.entries(texts).flat()).slice(0, 16)}.json`;
   for (const cacheDir of cacheDirs) {
     try {
       return JSON.parse(readFileSync(path.join(cacheDir, name), "utf8")) as TemplateSources;
@@ -50,7 +58,7 @@ function compiledTemplates(env: nunjucks.Environment, key: string, dir: string, 
       // Not compiled yet, or damaged: compiled below.
     }
   }
-  const sources = compileAll(env, dir);
+  const sources = compileAll(env, dir, texts);
   for (const cacheDir of cacheDirs) {
     try {
       mkdirSync(cacheDir, { recursive: true });
@@ -64,16 +72,14 @@ function compiledTemplates(env: nunjucks.Environment, key: string, dir: string, 
   return sources;
 }
 
-function compileAll(env: nunjucks.Environment, dir: string): TemplateSources {
+function compileAll(env: nunjucks.Environment, dir: string, texts: TemplateSources): TemplateSources {
   const { compiler } = nunjucks as unknown as { compiler: NunjucksCompiler };
   const { asyncFilters, extensionsList, opts } = env as unknown as EnvironmentInternals;
   const sources: TemplateSources = {};
-  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".njk"));
-  for (const file of files.sort()) {
-    const full = path.join(dir, file);
+  for (const [file, text] of Object.entries(texts)) {
     try {
       // As Nunjucks's Template compiles a template its FileSystemLoader found: named by full path.
-      sources[file.split(path.sep).join("/")] = compiler.compile(readFileSync(full, "utf8"), asyncFilters, extensionsList, full, opts);
+      sources[file] = compiler.compile(text, asyncFilters, extensionsList, path.join(dir, ...file.split("/")), opts);
     } catch {
       // Reported by Nunjucks, with its line, when a page meets it.
     }
