@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { writeFileAtomic } from "../../build/fs-atomic.js";
 import { LineMap } from "../paths.js";
 import type { RawRecord } from "./record-file.js";
 
@@ -108,9 +109,7 @@ export class RecordCache {
     this.changed = false;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.tmp-${process.pid}`;
-      writeFileSync(tmp, serialize({ version: this.version, entries: [...this.entries] }));
-      renameSync(tmp, this.file);
+      writeFileAtomic(this.file, serialize({ version: this.version, entries: [...this.entries] }), { durable: false });
     } catch {
       // A cache that cannot be written only costs time on the next run.
     }
