@@ -3,6 +3,7 @@ export declare const PROJECT_DIR: string;
 export declare const CACHE_DIRS: readonly string[];
 export declare const CODE_ENTRIES: readonly string[];
 export declare function hashFiles(entries: readonly string[], projectDir?: string): string;
+export declare function digest(...parts: (string | Uint8Array)[]): string;
 export declare function codeVersion(projectDir?: string): string;
 export declare function cliBundleDir(version: string): string;
 export declare const CLI_MAIN: string;

@@ -31,8 +31,21 @@ export const CODE_ENTRIES = ["bin", "src", ".eleventy.ts", "tsconfig.json", "pac
  */
 export function hashFiles(entries, projectDir = PROJECT_DIR) {
   const files = entries.flatMap((entry) => listFiles(path.join(projectDir, entry))).sort();
-  const parts = files.flatMap((f) => [Buffer.from(path.relative(projectDir, f)), NUL, readFileSync(f), NUL]);
-  return hash("sha256", Buffer.concat(parts), "base64url").slice(0, 22);
+  return digest(...files.flatMap((f) => [path.relative(projectDir, f), readFileSync(f)]));
+}
+
+/**
+ * A short stable hash of strings or bytes (here because the launcher needs it before
+ * TypeScript loads; src/build/digest.ts hands it to the rest of the code).
+ * @example digest("a", "b") === digest("a", "b") // true
+ */
+export function digest(...parts) {
+  // One call into the hash per digest (each part followed by a NUL): a build digests every page,
+  // and most parts are short strings, for which a Hash object costs more than the hashing.
+  const data = parts.every((p) => typeof p === "string")
+    ? parts.map((p) => `${p}\0`).join("")
+    : Buffer.concat(parts.flatMap((p) => [typeof p === "string" ? Buffer.from(p) : p, NUL]));
+  return hash("sha256", data, "base64url").slice(0, 22);
 }
 
 const NUL = new Uint8Array(1);
