@@ -5,7 +5,7 @@ import { sparksInLast30Days } from "../compute/sparks.js";
 import { sortTimelineNewestFirst } from "../compute/activity.js";
 import { timeView } from "../compute/relative-time.js";
 import { compactNumber, formatRating } from "../compute/format-number.js";
-import { monthlyCadence } from "../compute/cadence.js";
+import { type CadenceMonth, monthlyCadence } from "../compute/cadence.js";
 import { cadenceChart } from "../charts/cadence-chart.js";
 import { renderInline, renderMarkdown } from "./markdown.js";
 import { urls } from "./urls.js";
@@ -28,7 +28,7 @@ export const METRIC_LABELS: [keyof Omit<Metrics, "as_of">, string][] = [
  * Everything about one product that pages show, computed once per build (pair pages refer to it).
  * @example productView(kafka, devops, Date.UTC(2026, 4, 22)).velocity.text // "5.0"
  */
-export function productView(product: Product, sector: Sector, asOfMs: number): ProductView {
+export function productView(product: Product, sector: Sector, asOfMs: number, months: readonly CadenceMonth[] = monthlyCadence(product.timeline, asOfMs)): ProductView {
   const timeline: TimelineEntryView[] = sortTimelineNewestFirst(product.timeline).map((e) => ({
     time: timeView(e.date, asOfMs),
     title: e.title,
@@ -63,7 +63,7 @@ export function productView(product: Product, sector: Sector, asOfMs: number): P
     ...(product.choose_if === undefined ? {} : { chooseIfHtml: renderInline(product.choose_if) }),
     url: urls.product(product.slug),
     alternativesUrl: urls.alternatives(product.slug),
-    cadence: cadenceChart([{ name: product.name, months: monthlyCadence(product.timeline, asOfMs) }], `cadence-${product.slug}`),
+    cadence: cadenceChart([{ name: product.name, months }], `cadence-${product.slug}`),
   };
 }
 

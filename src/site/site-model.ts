@@ -1,7 +1,7 @@
 import type { Content, Product, Sector } from "../content/types.js";
 import { choosePairs, type PairRef, type PairsSetting } from "../compute/pairs.js";
 import { rankSector } from "../compute/alternatives.js";
-import { monthlyCadence } from "../compute/cadence.js";
+import { type CadenceMonth, monthlyCadence } from "../compute/cadence.js";
 import { interleaveBy } from "../compute/activity.js";
 import { productCardView, productView } from "./product-view.js";
 import { matrixPage } from "./matrix-page.js";
@@ -88,7 +88,9 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
   };
   const sectors = new Map(content.sectors.map((s) => [s.slug, s]));
   const productsBySlug = new Map(content.products.map((p) => [p.slug, p]));
-  const products = productViews(content.products, sectors, asOfMs, options.productViews);
+  // Each product's months feed its own chart and every pair page's chart of it.
+  const cadence = Object.fromEntries(content.products.map((p) => [p.slug, monthlyCadence(p.timeline, asOfMs)]));
+  const products = productViews(content.products, sectors, asOfMs, cadence, options.productViews);
   // One card object per product, so its rendered card is cached once (see fragment-cache).
   const cards = Object.fromEntries(Object.values(products).map((v) => [v.slug, productCardView(v)]));
   const rankings: Record<string, RankedProduct[]> = {};
@@ -108,7 +110,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
   const pairContext: PairContext = {
     site,
     products,
-    cadence: Object.fromEntries(content.products.map((p) => [p.slug, monthlyCadence(p.timeline, asOfMs)])),
+    cadence,
     rankings,
     pairSlugs: new Set(pairs.map((p) => p.slug)),
     curated,
@@ -240,13 +242,19 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
 
 // A view depends on its product's record, its sector's and the as-of time, and on nothing else.
 // Records are plain data parsed from YAML and JSON, so their JSON text is a faithful key.
-function productViews(products: readonly Product[], sectors: ReadonlyMap<string, Sector>, asOfMs: number, earlier?: Map<string, ProductView>): Record<string, ProductView> {
+function productViews(
+  products: readonly Product[],
+  sectors: ReadonlyMap<string, Sector>,
+  asOfMs: number,
+  cadence: Readonly<Record<string, readonly CadenceMonth[]>>,
+  earlier?: Map<string, ProductView>,
+): Record<string, ProductView> {
   const views: Record<string, ProductView> = {};
   const kept = new Map<string, ProductView>();
   for (const p of products) {
     const sector = sectors.get(p.sector)!;
     const key = earlier && JSON.stringify([p, sector, asOfMs]);
-    const view = (key && earlier.get(key)) || productView(p, sector, asOfMs);
+    const view = (key && earlier.get(key)) || productView(p, sector, asOfMs, cadence[p.slug]);
     if (key) kept.set(key, view);
     views[p.slug] = view;
   }
