@@ -44,12 +44,18 @@ export interface SearchIndexOptions {
 /** Folder of the bundle under the site root; pagefind.js finds its files relative to itself. */
 export const SEARCH_DIR = "pagefind";
 
+/**
+ * Pagefind's ready-made interfaces and its highlighter, which the bundle always holds and no
+ * page loads: the search page has its own (templates/assets/site.js) over pagefind.js.
+ */
+const PAGEFIND_UI_FILE = /^pagefind\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$|^pagefind\/pagefind-highlight\.js$/;
+
 // Pagefind runs one backend process per Node process and `close()` stops it for every caller,
 // so concurrent builds would kill each other's index: run them one after another.
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Builds the Pagefind bundle (index, fragments, pagefind.js and its UI files) for the pages,
+ * Builds the Pagefind bundle (index, fragments, pagefind.js and its worker and WebAssembly) for the pages,
  * then for the `later` pages once that promise gives them: Pagefind indexes the first pages
  * meanwhile, so a caller can start it before it has every page. Each group goes in URL order,
  * so the same groups give the same bytes. A rejected `later` stops Pagefind and rejects.
@@ -112,6 +118,7 @@ async function build(pages: SearchPage[], options: SearchIndexOptions, later: Pr
       if (got.errors.length > 0) throw new Error(`search index: ${got.errors.join("; ")}`);
       return got.files
         .map((f) => ({ path: `${SEARCH_DIR}/${f.path.replace(/\\/g, "/")}`, bytes: f.content }))
+        .filter((f) => !PAGEFIND_UI_FILE.test(f.path))
         .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     } finally {
       // Cleanup only: an error here must not hide the one that got us here.

@@ -17,13 +17,15 @@ import {
   PAGE_TYPES,
   problemsMessage,
   runAxe,
+  pageReady,
   SEARCH_PAGE,
+  SEARCH_RESULTS_PAGE,
   VIEWPORTS,
 } from "../helpers/browser.js";
 import { builtSiteDir, startStaticServer, type StaticServer } from "../helpers/built-site.js";
 
 const available = chromiumAvailable();
-const PAGES = [...PAGE_TYPES, SEARCH_PAGE];
+const PAGES = [...PAGE_TYPES, SEARCH_PAGE, SEARCH_RESULTS_PAGE];
 /** Per-page tests run concurrently (one browser, PAGE_CONCURRENCY pages at a time). */
 const slot = limiter(PAGE_CONCURRENCY);
 const TIMEOUT = 180_000;
@@ -49,6 +51,7 @@ async function open(path: string, viewport: { width: number; height: number }, c
   await page.emulateMedia({ colorScheme });
   const response = await page.goto(server.url(path), { waitUntil: "load" });
   if (response?.status() !== 200) throw new Error(`${path}: HTTP ${response?.status()}`);
+  await pageReady(page, path);
   return page;
 }
 
@@ -66,6 +69,7 @@ describe.skipIf(!available).concurrent("axe-core: WCAG 2.0/2.1 A and AA", () => 
               await page.emulateMedia({ colorScheme });
               const response = await page.goto(server.url(path), { waitUntil: "load" });
               if (response?.status() !== 200) throw new Error(`${path}: HTTP ${response?.status()}`);
+              await pageReady(page, path);
               const violations = await runAxe(page);
               if (violations.length) {
                 failures.push(`${type} ${path} @ ${viewport.width}px ${colorScheme}:\n${formatAxeViolations(violations)}`);

@@ -113,20 +113,10 @@ function findOverflowingElements(): string[] {
   return found;
 }
 
-const pagefindBuilt = (): boolean => existsSync(join(siteDir, "pagefind"));
-
-/** Requests that may fail: Pagefind's files on the search page, until Pagefind is part of the build. */
-function tolerated(url: string): boolean {
-  return new URL(url).pathname.startsWith("/pagefind/") && !pagefindBuilt();
-}
-
 describe.skipIf(!available).concurrent("layout, requests, budgets and screenshots", () => {
-  const pages: (PageType & { budget: boolean })[] = [
-    ...PAGE_TYPES.map((p) => ({ ...p, budget: true })),
-    // Pagefind's UI is loaded by the search page alone and is not counted against the budget.
-    { ...SEARCH_PAGE, budget: false },
-  ];
-  for (const { type, path, budget } of pages) {
+  // The search page too: it fetches Pagefind's engine only when a reader searches (tests/browser/search.test.ts).
+  const pages: PageType[] = [...PAGE_TYPES, SEARCH_PAGE];
+  for (const { type, path } of pages) {
     it(`${type} page ${path}`, { timeout: TIMEOUT }, ({ expect }) =>
       slot(async () => {
         const problems: string[] = [];
@@ -148,13 +138,12 @@ describe.skipIf(!available).concurrent("layout, requests, budgets and screenshot
               }
             }
             for (const failure of traffic.failed) {
-              if (!tolerated(failure.split(" ")[0]!)) problems.push(`${at}: request failed: ${failure}`);
+              problems.push(`${at}: request failed: ${failure}`);
             }
             for (const error of traffic.errors) problems.push(`${at}: uncaught script error: ${error}`);
-            const counted = traffic.assetBytes.filter((a) => budget || !new URL(a.url).pathname.startsWith("/pagefind/"));
-            const total = counted.reduce((sum, a) => sum + a.bytes, 0);
+            const total = traffic.assetBytes.reduce((sum, a) => sum + a.bytes, 0);
             if (total > ASSET_BUDGET_BYTES) {
-              const list = counted.map((a) => `${new URL(a.url).pathname} ${a.bytes} B`).join(", ");
+              const list = traffic.assetBytes.map((a) => `${new URL(a.url).pathname} ${a.bytes} B`).join(", ");
               problems.push(`${at}: CSS+JS is ${total} bytes, over the ${ASSET_BUDGET_BYTES}-byte budget (${list})`);
             }
 
@@ -300,9 +289,7 @@ describe.skipIf(!available).concurrent("404s, redirects and production headers",
               await page.waitForLoadState("networkidle");
               for (const error of traffic.errors) problems.push(`${type} ${path}: uncaught script error: ${error}`);
               for (const message of traffic.consoleErrors) {
-                // A missing Pagefind bundle is reported by the request checks above, and the
-                // browser's own /favicon.ico request by tests/site-quality/site-files.test.ts.
-                if (/\/pagefind\//.test(message) && !pagefindBuilt()) continue;
+                // The browser's own /favicon.ico request is checked by tests/site-quality/site-files.test.ts.
                 if (/\/favicon\.ico\]?$/.test(message)) continue;
                 problems.push(`${type} ${path}: console error: ${message}`);
               }

@@ -9,6 +9,8 @@ import { chromiumAvailable, launchChromium } from "../helpers/browser.js";
 import { builtSiteDir, startStaticServer, type StaticServer } from "../helpers/built-site.js";
 
 const available = chromiumAvailable();
+/** A word on more than ten pages of the example site. */
+const SEARCH_TERM = "release";
 
 describe.skipIf(!available)("search", () => {
   let browser: Browser;
@@ -33,15 +35,49 @@ describe.skipIf(!available)("search", () => {
     await page.getByLabel("Search products").press("Enter");
     await page.waitForURL((url) => url.pathname === "/search/" && url.searchParams.get("q") === "Redpanda");
 
-    const first = page.locator(".pagefind-ui__result-link").first();
-    await first.waitFor({ timeout: 30_000 });
-    const titles = await page.locator(".pagefind-ui__result-link").allTextContents();
-    expect(titles.some((t) => t.includes("Redpanda"))).toBe(true);
+    const links = page.locator(".search-result-title a");
+    await links.first().waitFor({ timeout: 30_000 });
+    expect(await page.locator(".search-status").textContent()).toMatch(/^\d+ results? for “Redpanda”$/);
+    expect(await page.getByLabel("Search products, comparisons and matrices").inputValue()).toBe("Redpanda");
+    expect((await links.allTextContents()).some((t) => t.includes("Redpanda"))).toBe(true);
 
-    await page.locator(".pagefind-ui__result-link", { hasText: "Redpanda" }).first().click();
+    await links.filter({ hasText: "Redpanda" }).first().click();
     await page.waitForURL((url) => url.pathname.startsWith("/products/redpanda/") || url.pathname.startsWith("/compare/"));
     expect(new URL(page.url()).pathname).toMatch(/^\/(products\/redpanda|compare\/[a-z0-9-]*redpanda[a-z0-9-]*)\/$/);
     expect((await page.locator("h1").textContent())?.trim()).toMatch(/Redpanda/);
+    expect(errors).toEqual([]);
+  });
+
+  it("fetches Pagefind only to search, searches as the reader types, says when nothing matches and shows more on request", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const fetched: string[] = [];
+    page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(server.url("/search/"), { waitUntil: "networkidle" });
+    expect(fetched.filter((p) => p.startsWith("/pagefind/"))).toEqual([]);
+    await expect.poll(() => page.locator("[data-search-fallback]").isHidden()).toBe(true);
+
+    const box = page.getByLabel("Search products, comparisons and matrices");
+    const status = page.locator(".search-status");
+    await box.fill("qqzzxx");
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe("No results for “qqzzxx”. Try a product's name, or browse the site from the menu.");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("qqzzxx");
+    expect(fetched).toContain("/pagefind/pagefind.js");
+
+    await box.fill(SEARCH_TERM);
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^\d+ results for “release”$/);
+    const total = Number((await status.textContent())!.split(" ")[0]);
+    expect(total).toBeGreaterThan(10);
+    const results = page.locator(".search-result");
+    await expect.poll(() => results.count()).toBe(10);
+    // Excerpts keep Pagefind's marks around the matched word, as text and marks only.
+    expect((await page.locator(".search-result-excerpt mark").first().textContent())?.toLowerCase()).toContain("release");
+    await page.getByRole("button", { name: "Show more results" }).click();
+    await expect.poll(() => results.count()).toBe(Math.min(20, total));
+    // Focus moves to the first new result, where a keyboard reader goes on.
+    expect(await page.evaluate(() => document.activeElement?.closest(".search-result") === document.querySelectorAll(".search-result")[10])).toBe(true);
+    expect(await page.getByRole("button", { name: "Show more results" }).isVisible()).toBe(total > 20);
     expect(errors).toEqual([]);
   });
 });

@@ -57,8 +57,16 @@ export const PAGE_TYPES: readonly PageType[] = [
   { type: "404", path: "/404.html" },
 ];
 
-/** The search page: a real page, but its Pagefind UI (/pagefind/…) may not be built yet. */
+/** The search page as it loads, before a search (Pagefind's engine is fetched only to search). */
 export const SEARCH_PAGE: PageType = { type: "search", path: "/search/" };
+
+/** The search page showing results, once `.search-result` is on the page. */
+export const SEARCH_RESULTS_PAGE: PageType = { type: "search results", path: "/search/?q=kafka" };
+
+/** Waits until a page shows what it is tested for: the search results page, its results. */
+export async function pageReady(page: Page, path: string): Promise<void> {
+  if (path === SEARCH_RESULTS_PAGE.path) await page.locator(".search-result").first().waitFor({ timeout: 30_000 });
+}
 
 export const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 800 },

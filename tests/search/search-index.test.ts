@@ -48,6 +48,17 @@ describe("buildSearchIndex", () => {
     expect(paths.some((p) => /^pagefind\/index\/en_[0-9a-f]+\.pf_index$/.test(p))).toBe(true);
     expect(paths.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(PAGES.length);
     expect(paths).toEqual([...paths].sort());
+    // Pagefind's own interfaces are left out: no page loads them (the search page has its own).
+    expect(paths.filter((p) => /ui\.(js|css)$|highlight/.test(p))).toEqual([]);
+    const named = paths.filter((p) => !/^pagefind\/(fragment|index)\//.test(p)).map((p) => p.replace(/_[0-9a-f]{10}\./, "_<hash>."));
+    expect(named).toEqual([
+      "pagefind/pagefind-entry.json",
+      "pagefind/pagefind-worker.js",
+      "pagefind/pagefind.en_<hash>.pf_meta",
+      "pagefind/pagefind.js",
+      "pagefind/wasm.en.pagefind",
+      "pagefind/wasm.unknown.pagefind",
+    ]);
     // One forced language: the page without lang is in the English index, not an "unknown" one.
     const entry = JSON.parse(Buffer.from(first.find((f) => f.path === "pagefind/pagefind-entry.json")!.bytes).toString("utf8"));
     expect(Object.keys(entry.languages)).toEqual(["en"]);
