@@ -159,6 +159,20 @@ describe.skipIf(!available).concurrent("without JavaScript", () => {
     expect(problems, problemsMessage("empty <time> elements without JavaScript:", problems)).toEqual([]);
   });
 
+  it("the search page hides its search box and offers the site's links instead", { timeout: TIMEOUT }, ({ expect }) =>
+    slot(async () => {
+      const page = await openPage(server, SEARCH_PAGE.path, DESKTOP, false);
+      try {
+        expect(await page.locator("[data-search]").isVisible()).toBe(false);
+        expect(await page.locator("[data-search-fallback] p").first().textContent()).toBe("Search runs in your browser and needs JavaScript. Browse the site instead:");
+        // Home and every sector, from which every product is a link away.
+        expect(await page.locator("[data-search-fallback] a").allTextContents()).toEqual(["Home page", "Data & Analytics", "DevOps", "Methodology"]);
+      } finally {
+        await page.context().close();
+      }
+    }),
+  );
+
   it("the matrix toggle stays hidden and every row is shown", { timeout: TIMEOUT }, ({ expect }) =>
     slot(async () => {
       const page = await openPage(server, MATRIX.path, DESKTOP, false);
@@ -304,6 +318,22 @@ describe.skipIf(!available).concurrent("matrix: show differences only", () => {
     slot(async () => {
       const problems = await checkToggle(toggleServer, TOGGLE_PATH, true);
       expect(problems, problemsMessage("matrix toggle problems:", problems)).toEqual([]);
+    }),
+  );
+});
+
+describe.skipIf(!available).concurrent("a site built with --no-search", () => {
+  it("has a search page that says so and offers the site's links, with no search box to fail", { timeout: TIMEOUT }, ({ expect }) =>
+    slot(async () => {
+      // The build of the matrix toggle's site above, made with --no-search.
+      const page = await openPage(toggleServer, SEARCH_PAGE.path, DESKTOP, true);
+      try {
+        expect(await page.locator("[data-search], .search-form").count()).toBe(0);
+        expect(await page.locator("[data-search-fallback] p").first().textContent()).toBe("This build of the site has no search index. Browse the site instead:");
+        expect(await page.locator("[data-search-fallback]").isVisible()).toBe(true);
+      } finally {
+        await page.context().close();
+      }
     }),
   );
 });
