@@ -96,11 +96,13 @@
             : results.length + (results.length === 1 ? " result" : " results") + " for " + quoted;
           return showMore(ticket, false);
         })
-        .catch(function () {
-          if (ticket !== latest) return;
-          status.textContent = "Search could not load. Try again, or browse the site instead.";
-          if (fallback) fallback.hidden = false;
-        });
+        .catch(function () { failed(ticket); });
+    }
+
+    function failed(ticket) {
+      if (ticket !== latest) return;
+      status.textContent = "Search could not load. Try again, or browse the site instead.";
+      if (fallback) fallback.hidden = false;
     }
 
     function showMore(ticket, moveFocus) {
@@ -172,7 +174,10 @@
       timer = setTimeout(function () { search(input.value); }, 250);
     });
     input.addEventListener("focus", function () { loadEngine().catch(function () {}); });
-    more.addEventListener("click", function () { showMore(latest, true); });
+    more.addEventListener("click", function () {
+      var ticket = latest;
+      showMore(ticket, true).catch(function () { failed(ticket); });
+    });
 
     root.hidden = false;
     if (fallback) fallback.hidden = true;

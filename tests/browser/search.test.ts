@@ -80,4 +80,13 @@ describe.skipIf(!available)("search", () => {
     expect(await page.getByRole("button", { name: "Show more results" }).isVisible()).toBe(total > 20);
     expect(errors).toEqual([]);
   });
+
+  it("says so and offers the site's links when Pagefind cannot be fetched", async () => {
+    const page = await browser.newPage();
+    await page.route("**/pagefind/**", (route) => route.fulfill({ status: 503, body: "" }));
+    await page.goto(server.url("/search/?q=kafka"));
+    await expect.poll(() => page.locator(".search-status").textContent(), { timeout: 30_000 }).toBe("Search could not load. Try again, or browse the site instead.");
+    expect(await page.locator("[data-search-fallback]").isVisible()).toBe(true);
+    expect(await page.locator(".search-result").count()).toBe(0);
+  });
 });
