@@ -6,29 +6,33 @@ import { digest } from "./digest.js";
 
 export interface BuiltAssets {
   /** Site paths for templates. */
-  paths: { css: string; js: string; icon: string };
+  paths: { css: string; js: string; search: string; icon: string };
   /** Files to write, path relative to the output folder. */
   files: { file: string; bytes: Uint8Array }[];
 }
 
 /**
- * The stylesheet, script and icon, named by a hash of their bytes so they can be cached forever.
- * The script starts with the same relative-time function the build used, so the text a reader
- * sees after the refresh is worded exactly like the text in the HTML.
+ * The stylesheet, scripts and icon, named by a hash of their bytes so they can be cached forever.
+ * The site script starts with the same relative-time function the build used, so the text a
+ * reader sees after the refresh is worded exactly like the text in the HTML. The search page's
+ * script is a file of its own, which no other page loads.
  */
 export function buildAssets(): BuiltAssets {
   const css = readFileSync(path.join(TEMPLATES_DIR, "assets/site.css"));
   const js = Buffer.from(`"use strict";\nconst relativeTime = ${RELATIVE_TIME_SOURCE};\n${readFileSync(path.join(TEMPLATES_DIR, "assets/site.js"), "utf8")}`);
   const name = (base: string, ext: string, bytes: Uint8Array): string => `assets/${base}.${digest(bytes).slice(0, 10).replace(/[-_]/g, "0")}.${ext}`;
+  const search = readFileSync(path.join(TEMPLATES_DIR, "assets/search.js"));
   const icon = readFileSync(path.join(TEMPLATES_DIR, "assets/favicon.svg"));
   const cssFile = name("site", "css", css);
   const jsFile = name("site", "js", js);
+  const searchFile = name("search", "js", search);
   const iconFile = name("favicon", "svg", icon);
   return {
-    paths: { css: `/${cssFile}`, js: `/${jsFile}`, icon: `/${iconFile}` },
+    paths: { css: `/${cssFile}`, js: `/${jsFile}`, search: `/${searchFile}`, icon: `/${iconFile}` },
     files: [
       { file: cssFile, bytes: css },
       { file: jsFile, bytes: js },
+      { file: searchFile, bytes: search },
       { file: iconFile, bytes: icon },
     ],
   };

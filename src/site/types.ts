@@ -34,8 +34,8 @@ export interface SiteView {
   asOfIso: string;
   asOfMs: number;
   alternativesLimit: number;
-  /** Fingerprinted asset paths, e.g. { css: "/assets/site.3f2a9c1b.css", js: "/assets/site.8d1e.js" }. */
-  assets: { css: string; js: string; icon: string };
+  /** Fingerprinted asset paths, e.g. { css: "/assets/site.3f2a9c1b.css", js: "/assets/site.8d1e.js", … }. */
+  assets: { css: string; js: string; search: string; icon: string };
   /** Top navigation. */
   nav: Link[];
   /** Whether a search index is built (adds the search box). */

@@ -15,7 +15,7 @@ afterAll(cleanupRoots);
 
 const SMALL = new URL("../fixtures/sites/small/", import.meta.url);
 const fixture = (file: string): string => readFileSync(new URL(file, SMALL), "utf8");
-const ASSETS = { css: "/site.css", js: "/site.js", icon: "/icon.svg" };
+const ASSETS = { css: "/site.css", js: "/site.js", search: "/search.js", icon: "/icon.svg" };
 
 /** File → digest of every per-product and per-pair page of the small site, with `files` changed. */
 async function digests(files: Files = {}): Promise<Map<string, string>> {

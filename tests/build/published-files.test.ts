@@ -16,7 +16,7 @@ afterAll(async () => {
   await cleanupTemps();
 });
 
-const ASSETS = { css: "/site.css", js: "/site.js", icon: "/icon.svg" };
+const ASSETS = { css: "/site.css", js: "/site.js", search: "/search.js", icon: "/icon.svg" };
 
 describe("socialCardFiles", () => {
   it("renders a card per product and curated comparison, reports each to a progress line made for their number, and splits them among shards", async () => {

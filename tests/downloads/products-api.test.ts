@@ -13,7 +13,7 @@ let rawMetrics: Record<string, Content["products"][number]["metrics"]>;
 beforeAll(async () => {
   const result = await load({ overlay: "complete" });
   content = result.content!;
-  const model = buildSiteModel(content, { asOfMs: AS_OF, assets: { css: "/assets/site.css", js: "/assets/site.js", icon: "/assets/favicon.svg" }, search: false });
+  const model = buildSiteModel(content, { asOfMs: AS_OF, assets: { css: "/assets/site.css", js: "/assets/site.js", search: "/assets/search.js", icon: "/assets/favicon.svg" }, search: false });
   views = Object.values(model.pairContext.products);
   rawMetrics = Object.fromEntries(content.products.map((p) => [p.slug, p.metrics]));
 });

@@ -94,16 +94,15 @@ describe("markup: builds, and every page is inert", () => {
     expect(all).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
 
-  it("has no <script> element but the site's own script, Pagefind's and JSON-LD", () => {
+  it("has no <script> element but the site's own scripts and JSON-LD", () => {
     const bad: string[] = [];
     for (const page of pages) {
       const scripts = findAll(page.doc, (e) => e.name === "script");
       for (const s of scripts) {
         const src = s.attribs.src;
-        const own = src !== undefined && /^\/assets\/site\.[A-Za-z0-9]{10}\.js$/.test(src) && "defer" in s.attribs && DomUtils.textContent(s) === "";
-        const pagefind = src !== undefined && /^\/pagefind\/pagefind-[a-z-]+\.js$/.test(src) && DomUtils.textContent(s) === "";
+        const own = src !== undefined && /^\/assets\/(site|search)\.[A-Za-z0-9]{10}\.js$/.test(src) && "defer" in s.attribs && DomUtils.textContent(s) === "";
         const ld = src === undefined && s.attribs.type === "application/ld+json";
-        if (!own && !pagefind && !ld) bad.push(`${page.file}: <script ${JSON.stringify(s.attribs)}>${DomUtils.textContent(s).slice(0, 60)}`);
+        if (!own && !ld) bad.push(`${page.file}: <script ${JSON.stringify(s.attribs)}>${DomUtils.textContent(s).slice(0, 60)}`);
       }
       // The raw text agrees with the parser: no script start tag it did not see.
       const raw = page.html.match(/<script[\s>/]/gi)?.length ?? 0;
