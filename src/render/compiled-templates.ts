@@ -39,9 +39,9 @@ function templateTexts(dir: string): TemplateSources {
 
 /**
  * The templates `texts` (of `dir`) compiled to JavaScript as `env` compiles them, kept in a
- * file per `key` (the render fingerprint, which covers the code, Nunjucks and our compiler
- * changes included) and texts so that later processes evaluate the code instead of compiling
- * the templates again: a page's templates took 57-75 ms to compile in a fresh process, and
+ * file named by `key` (the render fingerprint, which covers the code, Nunjucks and our
+ * compiler changes included) and the texts, so that later processes evaluate the code instead
+ * of compiling the templates again: a page's templates took 57-75 ms to compile in a fresh process, and
  * 3-4 ms to evaluate. A template that does not compile is left out, for Nunjucks to compile
  * and report as it does without this. Without a cache folder it can write, it compiles each time.
  * @example compiledTemplates(env, fingerprint, TEMPLATES_DIR, texts) // { "pages/pair.njk": "var root = …", … }

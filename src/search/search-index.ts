@@ -46,7 +46,7 @@ export const SEARCH_DIR = "pagefind";
 
 /**
  * Pagefind's ready-made interfaces and its highlighter, which the bundle always holds and no
- * page loads: the search page has its own (templates/assets/site.js) over pagefind.js.
+ * page loads: the search page has its own (templates/assets/search.js) over pagefind.js.
  */
 const PAGEFIND_UI_FILE = /^pagefind\/pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$|^pagefind\/pagefind-highlight\.js$/;
 
