@@ -62,7 +62,7 @@ function compiledTemplates(env: nunjucks.Environment, key: string, dir: string, 
   for (const cacheDir of cacheDirs) {
     try {
       mkdirSync(cacheDir, { recursive: true });
-      writeFileAtomic(path.join(cacheDir, name), JSON.stringify(sources));
+      writeFileAtomic(path.join(cacheDir, name), JSON.stringify(sources), { durable: false });
       pruneOldCacheFiles(cacheDir, path.join(cacheDir, name), "templates", Date.now());
       break;
     } catch {
