@@ -101,15 +101,21 @@ class CompiledTemplateLoader extends nunjucks.FileSystemLoader {
   }
 
   override getSource(name: string): nunjucks.LoaderSource {
-    const info = super.getSource(name);
-    const code = info ? this.sources[path.relative(this.dir, info.path).split(path.sep).join("/")] : undefined;
-    if (typeof code !== "string") return info;
-    try {
-      // A template object as Nunjucks's own precompiled loader hands out; damaged code is not one.
-      const obj = new Function(code)() as { root?: unknown } | undefined;
-      return typeof obj?.root === "function" ? ({ ...info, src: { type: "code", obj } } as unknown as nunjucks.LoaderSource) : info;
-    } catch {
-      return info;
-    }
+    // Resolved as FileSystemLoader resolves it, but a compiled template's file is not read
+    // again: templateTexts read it for the compile, and the loader would only drop the text.
+    const full = path.resolve(this.dir, name);
+    const code = this.sources[path.relative(this.dir, full).split(path.sep).join("/")];
+    const obj = typeof code === "string" ? templateObject(code) : undefined;
+    return obj ? ({ src: { type: "code", obj }, path: full, noCache: false } as unknown as nunjucks.LoaderSource) : super.getSource(name);
+  }
+}
+
+/** A template object as Nunjucks's own precompiled loader hands out, or undefined for damaged code. */
+function templateObject(code: string): { root: unknown } | undefined {
+  try {
+    const obj = new Function(code)() as { root?: unknown } | undefined;
+    return typeof obj?.root === "function" ? (obj as { root: unknown }) : undefined;
+  } catch {
+    return undefined;
   }
 }
