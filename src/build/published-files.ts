@@ -27,7 +27,7 @@ export function downloadFiles(content: Content, model: SiteModel): MemoryFile[] 
     ]),
     {
       file: "api/products.json",
-      bytes: productsApi(products, model.site.url, model.site.asOfIso, Object.fromEntries(content.products.map((p) => [p.slug, p.metrics]))),
+      bytes: productsApi(products, model.site.url, model.asOfIso, Object.fromEntries(content.products.map((p) => [p.slug, p.metrics]))),
     },
   ];
 }

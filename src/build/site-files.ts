@@ -17,6 +17,6 @@ export function siteFiles(model: SiteModel): { file: string; bytes: string }[] {
     ...[...sitemapFiles(site.url, canonical)].map(([file, bytes]) => ({ file, bytes })),
     { file: "robots.txt", bytes: robotsTxt(site.url) },
     { file: "_redirects", bytes: redirectsFile(redirects) },
-    { file: "feed.xml", bytes: atomFeed(site, model.pages.home.latestActivity) },
+    { file: "feed.xml", bytes: atomFeed(site, model.pages.home.latestActivity, model.asOfIso) },
   ];
 }

@@ -55,7 +55,7 @@ const RATING_KEYS = ["value", "scale", "count", "source"] as const;
  * ProductView holds metrics only as display strings, so raw figures come from `metrics`
  * (the content products' `metrics` by slug); without it the field is left out.
  * @example
- * productsApi(Object.values(model.pairContext.products), "https://versus.example", model.site.asOfIso,
+ * productsApi(Object.values(model.pairContext.products), "https://versus.example", model.asOfIso,
  *   Object.fromEntries(content.products.map((p) => [p.slug, p.metrics])))
  * // '{\n  "generated": "2026-05-21T00:00:00.000Z",\n  "products": [ ...'
  */

@@ -5,9 +5,9 @@ import type { ActivityRow } from "../site/types.js";
  * An Atom feed of recent activity across products, newest first. Entry ids are stable (product
  * page + entry date + title), so feed readers do not show an entry twice.
  */
-export function atomFeed(site: { name: string; url: string; asOfIso: string }, rows: readonly ActivityRow[]): string {
+export function atomFeed(site: { name: string; url: string }, rows: readonly ActivityRow[], asOfIso: string): string {
   const e = escapeHtml;
-  const updated = rows[0] ? new Date(rows[0].entry.time.ms).toISOString() : site.asOfIso;
+  const updated = rows[0] ? new Date(rows[0].entry.time.ms).toISOString() : asOfIso;
   const entries = rows
     .map((r) => {
       const when = new Date(r.entry.time.ms).toISOString();

@@ -33,6 +33,13 @@ export interface ModelOptions {
 
 /** Everything the site renders, computed from validated content and the as-of time. */
 export interface SiteModel {
+  /**
+   * The build's as-of time (SOURCE_DATE_EPOCH or start), ISO 8601 UTC, for the data files that
+   * say when they were made. Kept out of `site`, which every page sees and every page digest
+   * hashes: pages show the as-of time only through values computed from it (relative times,
+   * velocity, sparks), so a rebuild minutes later renders only pages whose values changed.
+   */
+  asOfIso: string;
   site: SiteView;
   pairs: PairRef[];
   /** `pairs` from site.json: which pairs get pages. */
@@ -72,8 +79,6 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     name: content.site.name,
     url: siteUrl,
     description: content.site.description,
-    asOfIso: new Date(asOfMs).toISOString(),
-    asOfMs,
     alternativesLimit: content.site.alternatives_limit,
     assets: options.assets,
     nav: [
@@ -215,6 +220,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     meta: pageMeta(site, { title: `${title} | ${site.name}`, description, path, breadcrumbs: [{ name: "Home", url: home }, { name: title, url: path }], ogType: "website" }),
   });
   return {
+    asOfIso: new Date(asOfMs).toISOString(),
     site,
     pairs,
     pairsSetting: content.site.pairs,

@@ -30,9 +30,6 @@ export interface SiteView {
   name: string;
   url: string;
   description: string;
-  /** The build's as-of time (SOURCE_DATE_EPOCH or start), ISO 8601 UTC, and epoch ms. */
-  asOfIso: string;
-  asOfMs: number;
   alternativesLimit: number;
   /** Fingerprinted asset paths, e.g. { css: "/assets/site.3f2a9c1b.css", js: "/assets/site.8d1e.js", … }. */
   assets: { css: string; js: string; search: string; icon: string };

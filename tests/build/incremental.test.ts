@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanupRoots, writeFiles } from "../content/helpers.js";
 import {
-  build, changedBytes, changedMtimes, cleanupTemps, diffTrees, parseSummary, smallRoot, snapshot, tempDir, type FileState,
+  build, changedBytes, changedMtimes, cleanupTemps, diffTrees, parseSummary, smallRoot, snapshot, SOURCE_DATE_EPOCH, tempDir, type FileState,
 } from "./build-helpers.js";
 
 let root: string;
@@ -75,6 +75,19 @@ describe("editing one product's body", () => {
     expect(changedMtimes(afterEdit, now)).toEqual([]);
     expect(changedBytes(afterEdit, now)).toEqual([]);
     expect(parseSummary(result.stdout)).toMatchObject({ rendered: 0, written: 0, removed: 0 });
+  });
+
+  // Regression: the as-of time was hashed into every page's digest, so a build without
+  // SOURCE_DATE_EPOCH rendered every page again, however little time had passed. (Ten seconds:
+  // the methodology page shows weights to three decimals, which move within a minute or two.)
+  it("a rebuild seconds later renders nothing and rewrites only the data file stamped with its time", async () => {
+    await pause(20);
+    const result = await build(root, output, [], { env: { SOURCE_DATE_EPOCH: String(Number(SOURCE_DATE_EPOCH) + 10) } });
+    const now = snapshot(output);
+    expect(changedBytes(afterEdit, now)).toEqual(["api/products.json"]);
+    expect(changedMtimes(afterEdit, now)).toEqual(["api/products.json"]);
+    expect(parseSummary(result.stdout)).toMatchObject({ rendered: 0, written: 1, removed: 0 });
+    afterEdit = now;
   });
 
   it("a new tagline re-renders Eleventy's pages, and rewrites those that show it", async () => {

@@ -18,14 +18,14 @@ const fixture = (file: string): string => readFileSync(new URL(file, SMALL), "ut
 const ASSETS = { css: "/site.css", js: "/site.js", search: "/search.js", icon: "/icon.svg" };
 
 /** File → digest of every per-product and per-pair page of the small site, with `files` changed. */
-async function digests(files: Files = {}): Promise<Map<string, string>> {
-  return new Map((await jobs(files)).map(({ job, digest }) => [job.file, digest]));
+async function digests(files: Files = {}, asOfMs = AS_OF_MS): Promise<Map<string, string>> {
+  return new Map((await jobs(files, asOfMs)).map(({ job, digest }) => [job.file, digest]));
 }
 
-async function jobs(files: Files = {}) {
+async function jobs(files: Files = {}, asOfMs = AS_OF_MS) {
   const loaded = await loadRoot(await smallRoot(files));
   expect(loaded.content).toBeDefined();
-  const model = buildSiteModel(loaded.content!, { asOfMs: AS_OF_MS, assets: ASSETS, search: false });
+  const model = buildSiteModel(loaded.content!, { asOfMs, assets: ASSETS, search: false });
   return pageJobsWithDigests(model, "fingerprint");
 }
 
@@ -50,6 +50,20 @@ describe("pageJobsWithDigests", () => {
     const comparison = "content/comparisons/apache-kafka-vs-postgres.md";
     const after = await digests({ [comparison]: fixture(comparison).replace("It works up to a point.", "It works for a while.") });
     expect(changed(before, after).filter((f) => f.startsWith("compare/"))).toEqual(["compare/apache-kafka-vs-postgres/index.html"]);
+  });
+
+  // Regression: the as-of time was hashed into every page's digest, so a build run a minute
+  // after the last one, without SOURCE_DATE_EPOCH, rendered every page again.
+  it("keeps every digest for a later as-of time when no value a page shows changes", async () => {
+    const before = await digests();
+    expect(changed(before, await digests({}, AS_OF_MS + 60_000))).toEqual([]);
+  });
+
+  it("changes the digests of the pages whose shown values follow a later as-of time", async () => {
+    const before = await digests();
+    // Ten days on, relative times and velocities have moved on every product.
+    const later = changed(before, await digests({}, AS_OF_MS + 10 * 86_400_000));
+    expect(later).toEqual(expect.arrayContaining(["products/nats/index.html", "compare/apache-kafka-vs-nats/index.html"]));
   });
 
   it("changes, when a product is renamed, the product pages that link to it and not those of another sector", async () => {
