@@ -44,8 +44,20 @@ export async function buildCommand(args: ParsedArgs, io: Output): Promise<number
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const share = shard.count > 1 ? ` (shard ${shard.index}/${shard.count})` : "";
   io.out(
-    `built ${result.pages} pages${share} in ${seconds}s → ${path.relative(process.cwd(), output) || "."} ` +
+    `built ${result.pages} pages${share} in ${seconds}s → ${shownPath(output)} ` +
       `(${result.files} files: ${result.rendered} rendered, ${result.written} written, ${result.removed} removed, ${result.files - result.written} unchanged)`,
   );
   return 0;
+}
+
+/**
+ * The output folder as the summary names it: relative to the working folder when inside it,
+ * else its full path, which "../../.." would only make harder to read.
+ * @example shownPath("/work/site/_site") // "_site", run from /work/site
+ * @example shownPath("/tmp/out") // "/tmp/out", run from /work/site
+ */
+function shownPath(output: string): string {
+  const relative = path.relative(process.cwd(), output);
+  if (relative === "") return ".";
+  return relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? output : relative;
 }

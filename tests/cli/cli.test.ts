@@ -105,6 +105,15 @@ describe("versus build from another working directory", () => {
     expect(parseSummary(there.stdout)).toEqual(parseSummary(here.stdout));
     expect(diffTrees(join(parent, "from-project"), join(parent, "from-root"))).toEqual({ onlyA: [], onlyB: [], differ: [] });
   });
+
+  it("names an output inside the working folder by its relative path, and one outside by its full path", async () => {
+    const root = await smallRoot();
+    const parent = await tempDir();
+    const inside = await build(root, join(parent, "site"), ["--no-search", "--no-social-cards"], { cwd: parent });
+    expect(inside.stdout).toMatch(/^built \d+ pages in \d+\.\ds → site \(/);
+    const outside = await build(root, join(parent, "elsewhere"), ["--no-search", "--no-social-cards"], { cwd: root });
+    expect(outside.stdout).toContain(` → ${join(parent, "elsewhere")} (`);
+  });
 });
 
 describe("versus build on a broken root", () => {
