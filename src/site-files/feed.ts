@@ -3,7 +3,8 @@ import type { ActivityRow } from "../site/types.js";
 
 /**
  * An Atom feed of recent activity across products, newest first. Entry ids are stable (product
- * page + entry date + title), so feed readers do not show an entry twice.
+ * page + entry date + title), so feed readers do not show an entry twice. The feed's `updated`
+ * is its newest entry's time, or the build's as-of time (`asOfIso`) when it has no entry.
  */
 export function atomFeed(site: { name: string; url: string }, rows: readonly ActivityRow[], asOfIso: string): string {
   const e = escapeHtml;
