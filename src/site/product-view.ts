@@ -133,8 +133,9 @@ function metricsView(metrics: Metrics, asOfMs: number): MetricsView {
 }
 
 /**
- * The state of a capability value, so badges carry meaning in text, not colour.
- * @example capabilityState("partial") // "partial"
+ * A capability and the state of its value, so badges carry meaning in text, not colour.
+ * @example capabilityView("SSO", "partial") // { feature: "SSO", value: "partial", state: "partial" }
+ * @example capabilityView("SSO", undefined) // { feature: "SSO", value: "—", state: "unknown" }
  */
 export function capabilityView(feature: string, value: string | undefined): CapabilityView {
   if (value === undefined) return { feature, value: "—", state: "unknown" };
