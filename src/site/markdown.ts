@@ -75,6 +75,12 @@ export function renderInline(source: string): string {
 export function markdownToText(source: string): string {
   const tokens = md.parseInline(source, {});
   let out = "";
-  for (const t of tokens) for (const c of t.children ?? []) if (c.type === "text" || c.type === "code_inline") out += c.content;
+  for (const t of tokens) {
+    for (const c of t.children ?? []) {
+      if (c.type === "text" || c.type === "code_inline") out += c.content;
+      // A line break inside the text separates words: "4.3\nships" is "4.3 ships", not "4.3ships".
+      else if (c.type === "softbreak" || c.type === "hardbreak") out += " ";
+    }
+  }
   return out.replace(/\s+/g, " ").trim();
 }
