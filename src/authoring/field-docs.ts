@@ -56,7 +56,7 @@ export const SITE_DOCS: FieldDocs = {
 
 export const SECTOR_DOCS: FieldDocs = {
   name: "Sector name, e.g. Data streaming (up to 60 characters).",
-  description: "One or two sentences describing the sector (up to 500 characters).",
+  description: "One or two sentences describing the sector (up to 500 characters). Inline markdown is allowed.",
 };
 
 export const PRODUCT_DOCS: FieldDocs = {

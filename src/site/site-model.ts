@@ -202,7 +202,8 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
   const allByVelocity = rankSector(Object.values(products).map((v) => ({ slug: v.slug, name: v.name, velocity: v.velocity.score, view: v })));
   const homePage: HomePage = {
     meta: pageMeta(site, { title: `${site.name}: software products compared by release velocity`, description: site.description, path: home, breadcrumbs: [{ name: "Home", url: home }], ogType: "website" }),
-    sectors: content.sectors.map((s) => ({ slug: s.slug, name: s.name, url: urls.sector(s.slug), description: s.description, productCount: rankings[s.slug]?.length ?? 0 })),
+    // The description as its sector page shows it: inline markdown, not its source text.
+    sectors: sectorPages.map((s) => ({ slug: s.slug, name: s.name, url: urls.sector(s.slug), descriptionHtml: s.descriptionHtml, productCount: rankings[s.slug]?.length ?? 0 })),
     topProducts: allByVelocity.slice(0, 10).map((r) => cards[r.slug]!),
     latestActivity: interleaveBy(
       allByVelocity.map((r) => ({ owner: { name: r.name, url: r.view.url }, entries: r.view.timeline })),

@@ -255,7 +255,7 @@ export interface MatrixPage {
 
 export interface HomePage {
   meta: PageMeta;
-  sectors: { slug: string; name: string; url: string; description: string; productCount: number }[];
+  sectors: { slug: string; name: string; url: string; descriptionHtml: string; productCount: number }[];
   topProducts: ProductCardView[];
   latestActivity: ActivityRow[];
   curated: Link[];

@@ -1,4 +1,4 @@
-/** buildSiteModel given the product views of an earlier model, as the dev server builds one per save. */
+/** buildSiteModel: given the product views of an earlier model, as the dev server builds one per save; and what the home page shows of each sector. */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildAssets } from "../../src/build/assets.js";
@@ -44,5 +44,15 @@ describe("buildSiteModel with earlier product views", () => {
     const first = modelOf(content, views);
     const later = buildSiteModel(content, { asOfMs: AS_OF_MS + 86_400_000, assets: buildAssets().paths, search: false, productViews: views });
     expect(later.pairContext.products["nats"]).not.toBe(first.pairContext.products["nats"]);
+  });
+});
+
+describe("the home page's sector cards", () => {
+  it("show a sector's description as its sector page does, inline markdown rendered", () => {
+    const sectors = content.sectors.map((s) => (s.slug === "streaming" ? { ...s, description: "Brokers that move **events** in [real time](https://example.com/)." } : s));
+    const model = modelOf({ ...content, sectors });
+    const card = model.pages.home.sectors.find((s) => s.slug === "streaming")!;
+    expect(card.descriptionHtml).toBe('Brokers that move <strong>events</strong> in <a href="https://example.com/" rel="noopener">real time</a>.');
+    expect(model.pages.sectorPages.find((s) => s.slug === "streaming")!.descriptionHtml).toBe(card.descriptionHtml);
   });
 });
