@@ -14,13 +14,15 @@ export interface FaqProduct {
   /** The score as displayed, e.g. "8.8". */
   velocityText: string;
   sparks30d: number;
+  /** Its sector's name: its alternatives come from that sector. */
+  sectorName: string;
 }
 
 export interface PairFaqInput {
   a: FaqProduct;
   b: FaqProduct;
-  /** The sector both products are in, when they share one. */
-  sectorName?: string | undefined;
+  /** The site's origin, to give the plain-text answers (JSON-LD) absolute links. */
+  siteUrl: string;
   /** Themes both products share (see sharedThemes). */
   shared: readonly string[];
   /** Alternatives to each product, best first; the first three are named. */
@@ -41,10 +43,11 @@ type Piece = string | { link: string; href: string };
 
 /**
  * The generated FAQ of a pair page, in this order: difference, "better", alternatives to A,
- * alternatives to B. `question` and `answerText` are plain text (templates escape them as usual);
- * `answerHtml` is ready-made HTML in which every data string is already escaped.
+ * alternatives to B, each answer naming the product's own sector (the two differ on a curated
+ * cross-sector page). `question` and `answerText` are plain text (templates escape them as
+ * usual); `answerHtml` is ready-made HTML in which every data string is already escaped.
  * @example
- * pairFaq({ a: kafka, b: appwrite, sectorName: "DevOps", shared: [], alternativesA: [{ name: "NATS" }],
+ * pairFaq({ a: kafka, b: appwrite, siteUrl: "https://versus.example", shared: [], alternativesA: [{ name: "NATS" }],
  *           alternativesB: [], alternativesUrlA: "/alternatives/kafka/", alternativesUrlB: "/alternatives/appwrite/" })[0].question
  * // "What is the difference between Apache Kafka and Appwrite?"
  */
@@ -52,6 +55,7 @@ export function pairFaq(input: PairFaqInput): FaqItem[] {
   const { a, b } = input;
   const pace = paceSentence(a, b);
   const sparks = sparksSentence(a, b);
+  const item = (question: string, pieces: readonly Piece[]): FaqItem => faqItem(question, pieces, input.siteUrl);
   return [
     item(`What is the difference between ${a.name} and ${b.name}?`, [
       themesSentence(a.name, b.name, input.shared),
@@ -68,8 +72,8 @@ export function pairFaq(input: PairFaqInput): FaqItem[] {
       sparks,
       " Weigh the themes and the editorial trajectories on this page against your own requirements.",
     ]),
-    alternativesItem(a.name, input.alternativesA, input.alternativesUrlA, input.sectorName),
-    alternativesItem(b.name, input.alternativesB, input.alternativesUrlB, input.sectorName),
+    item(alternativesQuestion(a), alternativesAnswer(a, input.alternativesA, input.alternativesUrlA)),
+    item(alternativesQuestion(b), alternativesAnswer(b, input.alternativesB, input.alternativesUrlB)),
   ];
 }
 
@@ -96,30 +100,21 @@ function sparksSentence(a: FaqProduct, b: FaqProduct): string {
   );
 }
 
-function alternativesItem(name: string, alternatives: readonly { name: string }[], url: string, sectorName?: string): FaqItem {
-  const question = `What are the best alternatives to ${name}?`;
-  const page: Piece = { link: `the ${name} alternatives page`, href: url };
-  if (alternatives.length === 0) {
-    const others = sectorName ? `other ${sectorName} products` : "other products";
-    return item(question, [
-      `No ${others} are tracked yet, so there is nothing to rank against ${name} for now. `,
-      "They will appear on ",
-      page,
-      " as they are added.",
-    ]);
-  }
-  const named = alternatives.slice(0, NAMED_ALTERNATIVES).map((alt) => alt.name);
-  const among = sectorName ? ` among ${sectorName} products` : "";
-  const lead =
-    named.length === 1 ? `the leading alternative to ${name} is` : `the leading alternatives to ${name} are`;
-  return item(question, [
-    `Ranked by release velocity${among}, ${lead} ${joinAnd(named)}. The full ranking is on `,
-    page,
-    ".",
-  ]);
+function alternativesQuestion(p: FaqProduct): string {
+  return `What are the best alternatives to ${p.name}?`;
 }
 
-function item(question: string, pieces: readonly Piece[]): FaqItem {
+function alternativesAnswer(p: FaqProduct, alternatives: readonly { name: string }[], url: string): Piece[] {
+  const page: Piece = { link: `the ${p.name} alternatives page`, href: url };
+  if (alternatives.length === 0) {
+    return [`No other ${p.sectorName} products are tracked yet, so there is nothing to rank against ${p.name} for now. `, "They will appear on ", page, " as they are added."];
+  }
+  const named = alternatives.slice(0, NAMED_ALTERNATIVES).map((alt) => alt.name);
+  const lead = named.length === 1 ? `the leading alternative to ${p.name} is` : `the leading alternatives to ${p.name} are`;
+  return [`Ranked by release velocity among ${p.sectorName} products, ${lead} ${joinAnd(named)}. The full ranking is on `, page, "."];
+}
+
+function faqItem(question: string, pieces: readonly Piece[], siteUrl: string): FaqItem {
   let answerHtml = "";
   let answerText = "";
   for (const piece of pieces) {
@@ -128,8 +123,8 @@ function item(question: string, pieces: readonly Piece[]): FaqItem {
       answerText += piece;
     } else {
       answerHtml += `<a href="${escapeHtml(piece.href)}">${escapeHtml(piece.link)}</a>`;
-      // JSON-LD has no links: keep the address readable in the sentence.
-      answerText += `${piece.link} (${piece.href})`;
+      // JSON-LD has no links: keep the address, whole, readable in the sentence.
+      answerText += `${piece.link} (${siteUrl}${piece.href})`;
     }
   }
   return { question, answerHtml, answerText };

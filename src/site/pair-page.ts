@@ -107,9 +107,9 @@ export function buildPairPage(ctx: PairContext, pair: { slug: string; a: string;
   const alternatives = alternativeCards(ctx, [a, b], ctx.site.alternativesLimit);
   const shared = sharedThemes(a.themes, b.themes);
   const faq = pairFaq({
-    a: { name: a.name, velocity: a.velocity.score, velocityText: a.velocity.text, sparks30d: a.sparks30d },
-    b: { name: b.name, velocity: b.velocity.score, velocityText: b.velocity.text, sparks30d: b.sparks30d },
-    sectorName: sector?.name,
+    a: { name: a.name, velocity: a.velocity.score, velocityText: a.velocity.text, sparks30d: a.sparks30d, sectorName: a.sector.name },
+    b: { name: b.name, velocity: b.velocity.score, velocityText: b.velocity.text, sparks30d: b.sparks30d, sectorName: b.sector.name },
+    siteUrl: ctx.site.url,
     shared,
     alternativesA: topAlternatives(ctx, a),
     alternativesB: topAlternatives(ctx, b),

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { pairFaq, type FaqProduct, type PairFaqInput } from "../../src/compute/faq.js";
 
-const kafka: FaqProduct = { name: "Apache Kafka", velocity: 1.3, velocityText: "1.3", sparks30d: 0 };
-const appwrite: FaqProduct = { name: "Appwrite", velocity: 8.8, velocityText: "8.8", sparks30d: 1 };
+const kafka: FaqProduct = { name: "Apache Kafka", velocity: 1.3, velocityText: "1.3", sparks30d: 0, sectorName: "DevOps" };
+const appwrite: FaqProduct = { name: "Appwrite", velocity: 8.8, velocityText: "8.8", sparks30d: 1, sectorName: "DevOps" };
 
 const base = (over: Partial<PairFaqInput> = {}): PairFaqInput => ({
   a: kafka,
   b: appwrite,
-  sectorName: "DevOps",
+  siteUrl: "https://versus.example",
   shared: [],
   alternativesA: [{ name: "Redpanda" }, { name: "NATS" }, { name: "Apache Pulsar" }, { name: "RabbitMQ" }],
   alternativesB: [{ name: "Supabase" }],
@@ -62,11 +62,11 @@ describe("pairFaq", () => {
     expect(better.answerText).toContain("velocity 8.8 vs 1.3 for Apache Kafka");
   });
 
-  it("names up to three alternatives and links to the alternatives page", () => {
+  it("names up to three alternatives and links to the alternatives page, by its full address in the plain text", () => {
     const [, , altA, altB] = pairFaq(base());
     expect(altA!.answerText).toBe(
       "Ranked by release velocity among DevOps products, the leading alternatives to Apache Kafka are Redpanda, NATS and Apache Pulsar. " +
-        "The full ranking is on the Apache Kafka alternatives page (/alternatives/kafka/).",
+        "The full ranking is on the Apache Kafka alternatives page (https://versus.example/alternatives/kafka/).",
     );
     expect(altA!.answerHtml).toBe(
       "Ranked by release velocity among DevOps products, the leading alternatives to Apache Kafka are Redpanda, NATS and Apache Pulsar. " +
@@ -75,24 +75,29 @@ describe("pairFaq", () => {
     expect(altB!.answerText).toContain("the leading alternative to Appwrite is Supabase.");
   });
 
-  it("handles products without alternatives and pairs without a sector", () => {
-    const alt = pairFaq(base({ alternativesA: [], sectorName: undefined }))[2]!;
+  it("handles products without alternatives", () => {
+    const alt = pairFaq(base({ alternativesA: [] }))[2]!;
     expect(alt.answerText).toBe(
-      "No other products are tracked yet, so there is nothing to rank against Apache Kafka for now. " +
-        "They will appear on the Apache Kafka alternatives page (/alternatives/kafka/) as they are added.",
+      "No other DevOps products are tracked yet, so there is nothing to rank against Apache Kafka for now. " +
+        "They will appear on the Apache Kafka alternatives page (https://versus.example/alternatives/kafka/) as they are added.",
     );
     expect(alt.answerHtml).toContain('<a href="/alternatives/kafka/">the Apache Kafka alternatives page</a>');
-    expect(pairFaq(base({ alternativesA: [] }))[2]!.answerText).toMatch(/^No other DevOps products are tracked yet/);
-    expect(pairFaq(base({ sectorName: undefined }))[2]!.answerText).toMatch(/^Ranked by release velocity, the leading/);
+  });
+
+  // Regression: a curated pair across two sectors has no common sector, and both answers said
+  // only "Ranked by release velocity", though each product's alternatives come from its own.
+  it("names each product's own sector when the two differ", () => {
+    const [, , altA, altB] = pairFaq(base({ b: { ...appwrite, sectorName: "Backend" } }));
+    expect(altA!.answerText).toMatch(/^Ranked by release velocity among DevOps products, the leading alternatives to Apache Kafka/);
+    expect(altB!.answerText).toMatch(/^Ranked by release velocity among Backend products, the leading alternative to Appwrite is Supabase\./);
   });
 
   it("escapes every data string in the HTML answers", () => {
     const hostile = "<script>alert(1)</script>";
     const faq = pairFaq(
       base({
-        a: { ...kafka, name: hostile },
+        a: { ...kafka, name: hostile, sectorName: "<b>Dev</b>" },
         b: { ...appwrite, name: `Tom & "Jerry's"` },
-        sectorName: "<b>Dev</b>",
         shared: ["<img src=x onerror=alert(1)>"],
         alternativesA: [{ name: "<i>Alt</i>" }],
         alternativesUrlA: `/alternatives/x/"><script>`,

@@ -166,19 +166,20 @@ describe("pair page: generated FAQ", () => {
     const items = faq("/compare/apache-kafka-vs-postgres/");
     expect(items).toHaveLength(5);
     expect(items[4]).toEqual({ q: "Can PostgreSQL replace Kafka?", a: "For small queues, yes." });
-    // Different sectors: the alternatives answer names no sector.
-    expect(items[2]!.a).toBe("Ranked by release velocity, the leading alternatives to Apache Kafka are Redpanda and NATS. The full ranking is on the Apache Kafka alternatives page.");
+    // Different sectors: each alternatives answer names its own product's sector.
+    expect(items[2]!.a).toBe("Ranked by release velocity among Streaming products, the leading alternatives to Apache Kafka are Redpanda and NATS. The full ranking is on the Apache Kafka alternatives page.");
+    expect(items[3]!.a).toBe("Ranked by release velocity among Databases products, the leading alternative to PostgreSQL is DuckDB. The full ranking is on the PostgreSQL alternatives page.");
     const ld = jsonLdOfType(page.doc, "FAQPage") as { mainEntity: { name: string; acceptedAnswer: { text: string } }[] };
     expect(ld.mainEntity.map((q) => q.name)).toEqual(items.map((i) => i.q));
     expect(ld.mainEntity[4]!.acceptedAnswer.text).toBe("For small queues, yes.");
   });
 
-  it("FAQPage answers are the visible answers, with each link's address written out", () => {
+  it("FAQPage answers are the visible answers, with each link's full address written out", () => {
     for (const slug of ["apache-kafka-vs-nats", "apache-kafka-vs-redpanda", "duckdb-vs-postgres", "nats-vs-redpanda"]) {
       const page = pageOf(`/compare/${slug}/`);
       const visible = select(page.doc, "div.faq-item").map((item) => {
         const p = select(item, "p")[0]!;
-        const raw = p.children.map((n) => (n.type === "tag" && (n as Element).name === "a" ? `${text(n)} (${(n as Element).attribs.href})` : DomUtils.textContent(n))).join("");
+        const raw = p.children.map((n) => (n.type === "tag" && (n as Element).name === "a" ? `${text(n)} (${SITE}${(n as Element).attribs.href})` : DomUtils.textContent(n))).join("");
         return raw.replace(/\s+/g, " ").trim();
       });
       const ld = jsonLdOfType(page.doc, "FAQPage") as { mainEntity: { acceptedAnswer: { text: string } }[] };
