@@ -3,6 +3,7 @@ import { choosePairs, type PairRef, type PairsSetting } from "../compute/pairs.j
 import { rankSector } from "../compute/alternatives.js";
 import { type CadenceMonth, monthlyCadence } from "../compute/cadence.js";
 import { interleaveBy } from "../compute/activity.js";
+import { plural } from "../compute/plural.js";
 import { productCardView, productView } from "./product-view.js";
 import { matrixPage } from "./matrix-page.js";
 import { methodologyPage } from "./methodology-page.js";
@@ -146,7 +147,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
       product: view,
       meta: pageMeta(site, {
         title: `${p.name}: release velocity, trajectory and alternatives | ${site.name}`,
-        description: `${view.tagline} Velocity ${view.velocity.text}, ${view.timeline.length} tracked releases and announcements.`,
+        description: `${view.tagline} Velocity ${view.velocity.text}, ${plural(view.timeline.length, "tracked release or announcement", "tracked releases and announcements")}.`,
         path: view.url,
         breadcrumbs: crumbsFor(p, { name: p.name, url: view.url }),
         ...(img === undefined ? {} : { ogImage: img }),
@@ -164,7 +165,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
       product: view,
       meta: pageMeta(site, {
         title: `${title}, ranked by release velocity | ${site.name}`,
-        description: `The ${alternatives.length} most active alternatives to ${p.name} in ${view.sector.name}, ranked by release velocity, with head-to-head comparisons.`,
+        description: alternativesDescription(p.name, view.sector.name, alternatives.length),
         path: view.alternativesUrl,
         breadcrumbs: crumbsFor(p, { name: title, url: view.alternativesUrl }),
         jsonLd: [itemList(siteUrl, title, alternatives.map((c) => ({ name: c.product.name, url: c.product.url })))],
@@ -270,4 +271,14 @@ function productViews(
     for (const [key, view] of kept) earlier.set(key, view);
   }
   return views;
+}
+
+/**
+ * The meta description of a product's alternatives page, worded for how many it lists.
+ * @example alternativesDescription("DuckDB", "Databases", 1) // "The most active alternative to DuckDB in Databases, ranked by release velocity."
+ */
+function alternativesDescription(name: string, sector: string, count: number): string {
+  if (count === 0) return `No other ${sector} products are tracked yet to compare with ${name}.`;
+  const which = count === 1 ? "most active alternative" : `${count} most active alternatives`;
+  return `The ${which} to ${name} in ${sector}, ranked by release velocity.`;
 }

@@ -1,4 +1,4 @@
-/** buildSiteModel: given the product views of an earlier model, as the dev server builds one per save; and what the home page shows of each sector. */
+/** buildSiteModel: given the product views of an earlier model, as the dev server builds one per save; the home page's sector cards; meta descriptions. */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildAssets } from "../../src/build/assets.js";
@@ -54,5 +54,25 @@ describe("the home page's sector cards", () => {
     const card = model.pages.home.sectors.find((s) => s.slug === "streaming")!;
     expect(card.descriptionHtml).toBe('Brokers that move <strong>events</strong> in <a href="https://example.com/" rel="noopener">real time</a>.');
     expect(model.pages.sectorPages.find((s) => s.slug === "streaming")!.descriptionHtml).toBe(card.descriptionHtml);
+  });
+});
+
+describe("meta descriptions", () => {
+  const product = (model: ReturnType<typeof modelOf>, slug: string) => model.pairContext.productPages[slug]!.meta.description;
+  const alternatives = (model: ReturnType<typeof modelOf>, slug: string) => model.pairContext.alternativesPages[slug]!.meta.description;
+
+  it("count a product's timeline entries in words that fit the number", () => {
+    const one = { ...content, products: content.products.map((p) => (p.slug === "apache-kafka" ? { ...p, timeline: p.timeline.slice(0, 1) } : p)) };
+    expect(product(modelOf(one), "apache-kafka")).toMatch(/ Velocity \d\.\d, 1 tracked release or announcement\.$/);
+    expect(product(modelOf(content), "apache-kafka")).toMatch(/ Velocity \d\.\d, 2 tracked releases and announcements\.$/);
+    expect(product(modelOf(content), "nats")).toBe("Lightweight messaging with optional persistence. Velocity 0.0, 0 tracked releases and announcements.");
+  });
+
+  it("word an alternatives page for how many alternatives it lists", () => {
+    expect(alternatives(modelOf(content), "nats")).toBe("The 2 most active alternatives to NATS in Streaming, ranked by release velocity.");
+    const two = { ...content, products: content.products.filter((p) => p.slug !== "redpanda") };
+    expect(alternatives(modelOf(two), "nats")).toBe("The most active alternative to NATS in Streaming, ranked by release velocity.");
+    const alone = { ...content, products: content.products.filter((p) => p.slug === "nats") };
+    expect(alternatives(modelOf(alone), "nats")).toBe("No other Streaming products are tracked yet to compare with NATS.");
   });
 });
