@@ -55,7 +55,7 @@ export function productTemplate(args: { slug: string; sector: string; name: stri
     // Quoted so every YAML parser keeps it as the text written, not a Date object.
     `updated: ${JSON.stringify(args.today)}`,
     "# Optional fields: delete the # in front of the lines you need. Guide: docs/editing.md",
-    `# logo: /assets/logos/${args.slug}.svg`,
+    `# logo: /assets/logos/${args.slug}.svg   # the file assets/logos/${args.slug}.svg, or an https:// address`,
     "# themes: [first-theme, second-theme]",
     "# velocity: 7.5",
     "# timeline:",

@@ -20,13 +20,12 @@ export interface BuiltAssets {
 export function buildAssets(): BuiltAssets {
   const css = readFileSync(path.join(TEMPLATES_DIR, "assets/site.css"));
   const js = Buffer.from(`"use strict";\nconst relativeTime = ${RELATIVE_TIME_SOURCE};\n${readFileSync(path.join(TEMPLATES_DIR, "assets/site.js"), "utf8")}`);
-  const name = (base: string, ext: string, bytes: Uint8Array): string => `assets/${base}.${digest(bytes).slice(0, 10).replace(/[-_]/g, "0")}.${ext}`;
   const search = readFileSync(path.join(TEMPLATES_DIR, "assets/search.js"));
   const icon = readFileSync(path.join(TEMPLATES_DIR, "assets/favicon.svg"));
-  const cssFile = name("site", "css", css);
-  const jsFile = name("site", "js", js);
-  const searchFile = name("search", "js", search);
-  const iconFile = name("favicon", "svg", icon);
+  const cssFile = fingerprinted("assets/site.css", css);
+  const jsFile = fingerprinted("assets/site.js", js);
+  const searchFile = fingerprinted("assets/search.js", search);
+  const iconFile = fingerprinted("assets/favicon.svg", icon);
   return {
     paths: { css: `/${cssFile}`, js: `/${jsFile}`, search: `/${searchFile}`, icon: `/${iconFile}` },
     files: [
@@ -36,4 +35,14 @@ export function buildAssets(): BuiltAssets {
       { file: iconFile, bytes: icon },
     ],
   };
+}
+
+/**
+ * A file's name with a fingerprint of its bytes before the extension, so that it can be cached
+ * forever: new bytes, new name.
+ * @example fingerprinted("assets/site.css", bytes) // "assets/site.Xq3f2a9c1b.css"
+ */
+export function fingerprinted(file: string, bytes: Uint8Array): string {
+  const dot = file.lastIndexOf(".");
+  return `${file.slice(0, dot)}.${digest(bytes).slice(0, 10).replace(/[-_]/g, "0")}${file.slice(dot)}`;
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import { CONTENT_ASSETS_DIR } from "../content/logo-files.js";
 import { manifestPath } from "./output-manifest.js";
 
 /** A build would replace or read from a folder it does not own; nothing was touched. */
@@ -14,7 +15,7 @@ export interface BuildInputs {
 /**
  * Why a build may not write to `output`, or undefined when it may. A build replaces its output
  * folder whole, so that folder must be one the build owns: never the site root or a folder
- * holding it, never in or around the content, data, cache or templates, and never an existing
+ * holding it, never in or around the content, data, assets, cache or templates, and never an existing
  * folder with files that no build wrote (no manifest beside it). The default `<root>/_site` is
  * the build's by convention and exempt from the last rule (earlier dev servers wrote there).
  * @example outputFolderProblem("/site", { root: "/site", templatesDir: "/versus/templates" }) // "the output folder /site is or holds the site root (/site), …"
@@ -28,6 +29,7 @@ export function outputFolderProblem(output: string, inputs: BuildInputs): string
   const inputDirs: [string, string][] = [
     ["the content folder", path.join(root, "content")],
     ["the data folder", path.join(root, "data")],
+    ["the assets folder", path.join(root, CONTENT_ASSETS_DIR)],
     ["the cache folder", path.join(root, ".versus-cache")],
     ["the templates folder", realPath(inputs.templatesDir)],
   ];

@@ -7,6 +7,7 @@ import { crossReference, type Checked } from "./cross-references.js";
 import { discover, type Discovery, type FoundFile } from "./discover.js";
 import { mapLimit } from "./map-limit.js";
 import { pairUrlProblems } from "./pair-urls.js";
+import { logoFileProblems } from "./logo-files.js";
 import { LineMap } from "./paths.js";
 import { readJsonFile, readRecordFile, type RawRecord } from "./parse/record-file.js";
 import type { RecordCache } from "./parse/record-cache.js";
@@ -91,6 +92,9 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
 
   options.recordCache?.save();
   problems.push(...crossReference({ sectors, products, comparisons, matrices, metrics }));
+  // Not kept in the record cache: the logo file can change while the record does not.
+  const logos = products.flatMap((p) => (p.fields?.logo ? [{ file: p.file, logo: p.fields.logo, line: p.lines.get(["logo"]) }] : []));
+  problems.push(...(await logoFileProblems(root, logos)));
   if (site) {
     const valid = products.flatMap((p) => (p.fields ? [{ slug: p.slug, file: p.file, sector: p.fields.sector }] : []));
     problems.push(...pairUrlProblems(valid, site.pairs, comparisons.flatMap((c) => (c.pair ? [c.pair] : []))));

@@ -5,6 +5,8 @@ import { formatProblem } from "../content/problems.js";
 import { resolveAsOf } from "../compute/as-of.js";
 import { buildSiteModel } from "../site/site-model.js";
 import { buildAssets } from "../build/assets.js";
+import { logoAssets, withLogoFiles, withLogoUrls, type LogoAssets } from "../build/logo-assets.js";
+import { CONTENT_ASSETS_DIR } from "../content/logo-files.js";
 import { writeSiteExtras } from "../build/site-extras.js";
 import { openRecordCache } from "../build/record-cache-file.js";
 import { modelStore } from "./model-store.js";
@@ -24,7 +26,7 @@ import { onDemandPages } from "./on-demand-pages.js";
  */
 export function devServerPlugin(eleventyConfig: any): void {
   const root = path.resolve(process.env.VERSUS_ROOT ?? ".");
-  for (const dir of ["content", "data"]) eleventyConfig.addWatchTarget(path.join(root, dir));
+  for (const dir of ["content", "data", CONTENT_ASSETS_DIR]) eleventyConfig.addWatchTarget(path.join(root, dir));
   eleventyConfig.addWatchTarget(TEMPLATES_DIR);
   // Eleventy waits until a changed file's size has held for 150 ms before it rebuilds. Records and
   // templates are small files an editor writes at once: 40 ms takes a tenth of a second off
@@ -35,6 +37,7 @@ export function devServerPlugin(eleventyConfig: any): void {
   // save re-renders only the pages it changes, not every page of the site.
   const asOfMs = resolveAsOf(process.env, Date.now).ms;
   let assets = buildAssets();
+  let logos: LogoAssets = { urls: new Map(), files: [] };
   // Only the files saved since the last rebuild are parsed again.
   const recordCache = openRecordCache(root);
   const pages = onDemandPages(printTemplateError);
@@ -49,13 +52,14 @@ export function devServerPlugin(eleventyConfig: any): void {
       return;
     }
     assets = buildAssets(); // the stylesheet or script may have changed
-    modelStore.set(buildSiteModel(loaded.content, { asOfMs, assets: assets.paths, search: false, productViews }));
+    logos = logoAssets(root, loaded.content);
+    modelStore.set(buildSiteModel(withLogoUrls(loaded.content, logos.urls), { asOfMs, assets: assets.paths, search: false, productViews }));
   });
 
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
     if (!modelStore.has() || modelStore.problems().length > 0) return;
     try {
-      writeSiteExtras(modelStore.get(), assets, path.resolve(directories.output), previous);
+      writeSiteExtras(modelStore.get(), withLogoFiles(assets, logos), path.resolve(directories.output), previous);
       pages.renew(modelStore.get());
       modelStore.setTemplateProblem(undefined);
     } catch (error) {

@@ -45,6 +45,8 @@ describe("outputFolderProblem", () => {
     );
     expect(problem(join(root, "data", "out"))).toBe(`the output folder ${join(root, "data", "out")} is inside the data folder (${join(root, "data")}), which the build reads; ${instead}`);
     expect(problem(join(root, ".versus-cache"))).toMatch(/is or holds the cache folder/);
+    // The logos editors keep there would go with the folder.
+    expect(problem(join(root, "assets"))).toMatch(/is or holds the assets folder/);
     expect(problem(join(base, "versus"))).toMatch(/is or holds the templates folder/);
     expect(problem(join(templatesDir, "pages"))).toMatch(/is inside the templates folder/);
   });

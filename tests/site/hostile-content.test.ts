@@ -42,7 +42,7 @@ describe("urls-and-slugs: rejected by the schema", () => {
       `content/products/duckdb.md:14: timeline[1].url: ${urlMsg("JAVASCRIPT:alert(1)")}`,
       `content/products/duckdb.md:17: timeline[2].url: ${urlMsg("file:///etc/passwd")}`,
       `content/products/nats.md:4: website: ${urlMsg("javascript:alert(1)")}`,
-      'content/products/nats.md:5: logo: expected a site path under /assets/ or an https URL, found "javascript:alert(1)"',
+      'content/products/nats.md:5: logo: expected a site path under /assets/ ending in .svg, .png, .jpg, .webp, .gif or .avif, or an https URL, found "javascript:alert(1)"',
       `content/products/nats.md:8: themes[0]: ${slugMsg("<script>")}`,
       `content/products/nats.md:8: themes[1]: ${slugMsg("../../etc")}`,
       `content/products/nats.md:10: aliases[0]: ${slugMsg("../../etc")}`,

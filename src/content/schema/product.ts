@@ -41,10 +41,10 @@ const factKey = z.string().regex(/^[a-z0-9]+([_-][a-z0-9]+)*$/, {
 
 export const CAPABILITY_VALUES = ["yes", "no", "partial"] as const;
 
-/** A site path under /assets/ or an https URL. */
+/** A site path under /assets/ naming an image (served with an image type), or an https URL. */
 const logo = z.string().refine(
-  (v) => (/^\/assets\/[A-Za-z0-9._\/-]+$/.test(v) && !v.includes("..")) || /^https:\/\/[^\s]+$/.test(v),
-  { message: "expected a site path under /assets/ or an https URL" },
+  (v) => (/^\/assets\/[A-Za-z0-9._\/-]+\.(?:svg|png|jpe?g|webp|gif|avif)$/.test(v) && !v.includes("..")) || /^https:\/\/[^\s]+$/.test(v),
+  { message: "expected a site path under /assets/ ending in .svg, .png, .jpg, .webp, .gif or .avif, or an https URL" },
 );
 
 const VELOCITY = { message: "expected a number from 0 to 10" };
