@@ -20,7 +20,7 @@ export type FieldDocs = Record<string, string | FieldDoc>;
 /** The reasons in these messages are shown by VS Code instead of the raw regular expression. */
 const LOGO: FieldDoc = {
   description:
-    "Logo image: a site path under /assets/ for an image in the site root's assets/ folder (e.g. /assets/logos/kafka.svg for assets/logos/kafka.svg; .svg, .png, .jpg, .webp, .gif or .avif, at most 512 KB), or an https URL. A monogram is drawn when absent.",
+    "Logo image: a site path under /assets/ for an image in the site root's assets/ folder (e.g. /assets/logos/kafka.svg for assets/logos/kafka.svg; .svg, .png, .jpg, .webp, .gif or .avif, at most 512 KB, an SVG without scripts), or an https URL. A monogram is drawn when absent.",
   pattern: "^(/assets/(?!.*\\.\\.)[A-Za-z0-9._/-]+\\.(svg|png|jpe?g|webp|gif|avif)|https://\\S+)$",
   patternErrorMessage: "expected a site path under /assets/ ending in .svg, .png, .jpg, .webp, .gif or .avif, or an https URL",
 };

@@ -1,4 +1,4 @@
-import { realpath, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ioReason } from "./parse/text-file.js";
 import { error } from "./problems.js";
@@ -9,6 +9,12 @@ export const CONTENT_ASSETS_DIR = "assets";
 
 /** A logo is shown at 40 px: no file needs more, and every page that shows it waits for it. */
 export const MAX_LOGO_BYTES = 512 * 1024;
+
+/**
+ * What makes an SVG more than a picture: opened at its own address, on a host that ignores the
+ * site's Content-Security-Policy (GitHub Pages), a script in it would run as the site.
+ */
+const ACTIVE_SVG = /<script\b|<foreignObject\b|\son[a-z]+\s*=|javascript:/i;
 
 /**
  * The file in the site root that a logo's site path names; undefined for an https address.
@@ -28,7 +34,8 @@ export interface LogoReference {
 
 /**
  * Checks that each logo given as a site path is a file of the root's `assets/` folder, a real
- * one (not a link out of it, which would publish whatever it points at) and at most 512 KB.
+ * one (not a link out of it, which would publish whatever it points at), at most 512 KB and,
+ * for an SVG, a plain picture: content is untrusted, and the site serves the file as it is.
  * @example await logoFileProblems("/site", [{ file: "content/products/redpanda.md", logo: "/assets/logos/redpanda.svg", line: 5 }])
  * // [{ file: "content/products/redpanda.md", line: 5, field: "logo", message: "no file assets/logos/redpanda.svg in the site root; …" }]
  */
@@ -63,6 +70,8 @@ export async function logoFileProblems(root: string, references: readonly LogoRe
     }
     if (info.size > MAX_LOGO_BYTES) {
       problems.push(error(ref.file, `${source} is ${Math.ceil(info.size / 1024)} KB; expected at most ${MAX_LOGO_BYTES / 1024} KB for a logo shown at 40 pixels`, where));
+    } else if (source.endsWith(".svg") && ACTIVE_SVG.test(await readFile(full, "utf8"))) {
+      problems.push(error(ref.file, `${source} holds a script, an event handler or embedded HTML; expected a plain SVG picture`, where));
     }
   }
   return problems;

@@ -1,7 +1,7 @@
 /**
  * Logos given as a site path name a file of the site root's assets/ folder: `versus check`
- * reports one that is missing, a folder, a link out of the folder or too big, with file, line
- * and field.
+ * reports one that is missing, a folder, a link out of the folder, too big or an SVG that is
+ * more than a picture, with file, line and field.
  */
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -52,6 +52,16 @@ describe("logo files in check", () => {
     await symlink(join(root, "secret.svg"), join(root, "assets/logos/leak.svg"));
     const result = await loadRoot(root, { rethrowInternalErrors: true });
     expect(lines(result)).toEqual([`${P}:8: logo: assets/logos/leak.svg links to a file outside the site's assets/ folder; copy the image into it`]);
+  });
+
+  it.each([
+    ["a script", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"],
+    ["an event handler", "<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"],
+    ["a javascript: link", "<svg xmlns='http://www.w3.org/2000/svg'><a href='javascript:alert(1)'><rect width='1' height='1'/></a></svg>"],
+    ["embedded HTML", "<svg xmlns='http://www.w3.org/2000/svg'><foreignObject><p>x</p></foreignObject></svg>"],
+  ])("refuses an SVG with %s, which would run as the site when opened on its own", async (_, svg) => {
+    const result = await load({ files: { [P]: product("logo: /assets/logos/bad.svg"), "assets/logos/bad.svg": svg } });
+    expect(lines(result)).toEqual([`${P}:8: logo: assets/logos/bad.svg holds a script, an event handler or embedded HTML; expected a plain SVG picture`]);
   });
 
   it("refuses a file over 512 KB", async () => {
