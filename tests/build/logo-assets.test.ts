@@ -44,15 +44,18 @@ describe("fingerprinted", () => {
 
 describe("logoAssets", () => {
   it("reads each named logo once and points the products at its fingerprinted path", () => {
-    const logos = logoAssets(root, content);
+    // Two products name a logo here: NATS (added above) and Redpanda (in the fixture).
+    const both = { ...content, products: [...content.products, { ...content.products.find((p) => p.slug === "nats")!, slug: "nats-copy" }] };
+    const logos = logoAssets(root, both);
     const url = logos.urls.get("/assets/logos/nats.svg")!;
     expect(url).toBe(`/${fingerprinted("assets/logos/nats.svg", new TextEncoder().encode(LOGO))}`);
-    expect(logos.files).toEqual([{ file: url.slice(1), bytes: Buffer.from(LOGO) }]);
-    const rewritten = withLogoUrls(content, logos.urls);
-    expect(rewritten.products.find((p) => p.slug === "nats")!.logo).toBe(url);
-    expect(rewritten.products.find((p) => p.slug === "redpanda")).toBe(content.products.find((p) => p.slug === "redpanda"));
+    expect(logos.files.map((f) => f.file)).toEqual([url.slice(1), logos.urls.get("/assets/logos/redpanda.svg")!.slice(1)].sort());
+    expect(logos.files.find((f) => f.file === url.slice(1))!.bytes).toEqual(Buffer.from(LOGO));
+    const rewritten = withLogoUrls(both, logos.urls);
+    expect(rewritten.products.filter((p) => p.slug.startsWith("nats")).map((p) => p.logo)).toEqual([url, url]);
+    expect(rewritten.products.find((p) => p.slug === "duckdb")).toBe(both.products.find((p) => p.slug === "duckdb"));
     const assets = { paths: { css: "/a.css", js: "/a.js", search: "/s.js", icon: "/i.svg" }, files: [] };
-    expect(withLogoFiles(assets, logos).files.map((f) => f.file)).toEqual([url.slice(1)]);
+    expect(withLogoFiles(assets, logos).files.map((f) => f.file)).toEqual(logos.files.map((f) => f.file));
   });
 });
 

@@ -12,6 +12,7 @@ import { buildAssets } from "../../src/build/assets.js";
 import { renderFingerprint } from "../../src/build/digest.js";
 import { pageJobsWithDigests } from "../../src/build/page-digests.js";
 import { loadRoot } from "../../src/content/load-root.js";
+import type { Content } from "../../src/content/types.js";
 import { createNunjucksEnvironment, TEMPLATES_DIR } from "../../src/render/nunjucks-environment.js";
 import type { PageJob } from "../../src/render/page-jobs.js";
 import { PAGE_TEMPLATES, renderJob, writeJobs } from "../../src/render/render-page.js";
@@ -23,10 +24,12 @@ import { AS_OF_MS, cleanupTemps, listTree, smallRoot, tempDir } from "../build/b
 
 let model: SiteModel;
 let jobs: PageJob[];
+let content: Content;
 
 beforeAll(async () => {
   const loaded = await loadRoot(await smallRoot());
-  model = buildSiteModel(loaded.content!, { asOfMs: AS_OF_MS, assets: buildAssets().paths, search: true });
+  content = loaded.content!;
+  model = buildSiteModel(content, { asOfMs: AS_OF_MS, assets: buildAssets().paths, search: true });
   jobs = pageJobsWithDigests(model, renderFingerprint()).map((j) => j.job);
 });
 
@@ -90,7 +93,10 @@ describe("renderJob", () => {
 
   it("renders a copy for the search indexer without the sections Pagefind ignores, which Pagefind indexes to the same bytes", async () => {
     const env = createNunjucksEnvironment();
-    const ctx = model.pairContext;
+    // Without logos: Pagefind pictures a result with the page's first image, even from an ignored
+    // section, which the copy leaves out (see the next test).
+    const plain = { ...content, products: content.products.map(({ logo: _logo, ...p }) => p) };
+    const ctx = buildSiteModel(plain, { asOfMs: AS_OF_MS, assets: buildAssets().paths, search: true }).pairContext;
     const indexed = jobs.filter((j) => j.kind === "product" || j.kind === "pair");
     const url = (job: PageJob): string => `/${job.file.replace(/index\.html$/, "")}`;
     for (const job of indexed) {
@@ -104,6 +110,22 @@ describe("renderJob", () => {
     const copies = await buildSearchIndex(indexed.map((job) => ({ url: url(job), html: renderJob(env, ctx, job, { forSearch: true }) })));
     expect(copies.map((f) => f.path)).toEqual(pages.map((f) => f.path));
     copies.forEach((f, i) => expect(Buffer.from(f.bytes).equals(Buffer.from(pages[i]!.bytes)), f.path).toBe(true));
+  });
+
+  it("gives the search indexer no other product's logo, so no result is pictured by one of its alternatives", () => {
+    const env = createNunjucksEnvironment();
+    const ctx = model.pairContext;
+    const logo = (slug: string): string[] => (ctx.products[slug]!.logo ? [ctx.products[slug]!.logo!] : []);
+    let pictured = 0;
+    for (const job of jobs) {
+      if (job.kind !== "product" && job.kind !== "pair") continue;
+      const own = job.kind === "pair" ? [...logo(job.a), ...logo(job.b)] : logo(job.slug);
+      const images = [...renderJob(env, ctx, job, { forSearch: true }).matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+      for (const src of images) expect(own, `${job.file}: ${src}`).toContain(src);
+      pictured += images.length;
+    }
+    // Redpanda, the one product with a logo, shows it on its own pages.
+    expect(pictured).toBeGreaterThan(0);
   });
 });
 
