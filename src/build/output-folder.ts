@@ -15,9 +15,10 @@ export interface BuildInputs {
 /**
  * Why a build may not write to `output`, or undefined when it may. A build replaces its output
  * folder whole, so that folder must be one the build owns: never the site root or a folder
- * holding it, never in or around the content, data, assets, cache or templates, and never an existing
- * folder with files that no build wrote (no manifest beside it). The default `<root>/_site` is
- * the build's by convention and exempt from the last rule (earlier dev servers wrote there).
+ * holding it, never in or around the content, data, assets, cache or templates, and never an
+ * existing folder with files that no build wrote (no manifest beside it). The default
+ * `<root>/_site` is the build's by convention and exempt from the last rule (earlier dev
+ * servers wrote there).
  * @example outputFolderProblem("/site", { root: "/site", templatesDir: "/versus/templates" }) // "the output folder /site is or holds the site root (/site), …"
  */
 export function outputFolderProblem(output: string, inputs: BuildInputs): string | undefined {

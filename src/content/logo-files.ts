@@ -25,7 +25,7 @@ export function logoSourcePath(logo: string): string | undefined {
   return logo.startsWith(`/${CONTENT_ASSETS_DIR}/`) ? logo.slice(1) : undefined;
 }
 
-/** A product that names a logo, where its file was found, and the line of its `logo` field. */
+/** A product record that names a logo: its file, the logo as written, and the `logo` field's line. */
 export interface LogoReference {
   file: string;
   logo: string;
