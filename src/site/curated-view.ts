@@ -7,9 +7,10 @@ import type { CuratedView } from "./types.js";
 
 /**
  * The editor-curated blocks of a comparison page: verdict, feature table, metrics side by side,
- * the capability checklist merged over both products, "Choose X if" and the long-form body.
+ * the capability checklist merged over both products, "Choose X if", the long-form body and the
+ * FAQ, whose plain-text answers (for JSON-LD) give each link's address on `siteUrl`.
  */
-export function curatedView(comparison: Comparison, a: Product, b: Product, asOfMs: number): CuratedView {
+export function curatedView(comparison: Comparison, a: Product, b: Product, asOfMs: number, siteUrl: string): CuratedView {
   return {
     ...(comparison.title === undefined ? {} : { title: comparison.title }),
     verdictHtml: renderInline(comparison.verdict),
@@ -33,7 +34,7 @@ export function curatedView(comparison: Comparison, a: Product, b: Product, asOf
       ...(b.choose_if ? { bHtml: renderInline(b.choose_if) } : {}),
     },
     bodySections: splitLongForm(comparison.body),
-    faq: (comparison.faq ?? []).map((f) => ({ question: f.q, answerHtml: renderInline(f.a), answerText: markdownToText(f.a) })),
+    faq: (comparison.faq ?? []).map((f) => ({ question: f.q, answerHtml: renderInline(f.a), answerText: markdownToText(f.a, { linksFrom: siteUrl }) })),
   };
 }
 

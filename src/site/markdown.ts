@@ -69,17 +69,22 @@ export function renderInline(source: string): string {
 }
 
 /**
- * Plain text of inline markdown, for meta descriptions and JSON-LD.
+ * Plain text of inline markdown, for meta descriptions and JSON-LD. With `linksFrom` (the site's
+ * origin), each link's address follows its text, whole, as the generated FAQ answers write it.
  * @example markdownToText("Kafka **4.3** [ships](https://x.y)") // "Kafka 4.3 ships"
+ * @example markdownToText("See [the guide](/methodology/).", { linksFrom: "https://v.example" }) // "See the guide (https://v.example/methodology/)."
  */
-export function markdownToText(source: string): string {
+export function markdownToText(source: string, options: { linksFrom?: string } = {}): string {
   const tokens = md.parseInline(source, {});
   let out = "";
+  let href = "";
   for (const t of tokens) {
     for (const c of t.children ?? []) {
       if (c.type === "text" || c.type === "code_inline") out += c.content;
       // A line break inside the text separates words: "4.3\nships" is "4.3 ships", not "4.3ships".
       else if (c.type === "softbreak" || c.type === "hardbreak") out += " ";
+      else if (c.type === "link_open") href = String(c.attrGet("href") ?? "");
+      else if (c.type === "link_close" && options.linksFrom !== undefined && href) out += ` (${href.startsWith("/") ? options.linksFrom + href : href})`;
     }
   }
   return out.replace(/\s+/g, " ").trim();

@@ -108,7 +108,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
   const pairs = choosePairs(content.products, content.site.pairs, content.comparisons);
   const curated = Object.fromEntries(
     content.comparisons.map((c) => {
-      const view = curatedView(c, productsBySlug.get(c.a)!, productsBySlug.get(c.b)!, asOfMs);
+      const view = curatedView(c, productsBySlug.get(c.a)!, productsBySlug.get(c.b)!, asOfMs, siteUrl);
       const img = og(urls.compare(c.slug));
       return [c.slug, img === undefined ? view : { ...view, ogImage: img }];
     }),

@@ -53,6 +53,14 @@ describe("renderInline and markdownToText", () => {
     expect(markdownToText("Kafka **4.3** [ships](https://x.y) with `KRaft`")).toBe("Kafka 4.3 ships with KRaft");
   });
 
+  it("writes each link's whole address after its text when asked, as the FAQ's JSON-LD answers do", () => {
+    const source = "See [the guide](/methodology/) and [Kafka's site](https://kafka.apache.org/).";
+    expect(markdownToText(source)).toBe("See the guide and Kafka's site.");
+    expect(markdownToText(source, { linksFrom: "https://v.example" })).toBe("See the guide (https://v.example/methodology/) and Kafka's site (https://kafka.apache.org/).");
+    // An unsafe target is no link, so it has no address to write.
+    expect(markdownToText("[bad](javascript:alert(1))", { linksFrom: "https://v.example" })).toBe("[bad](javascript:alert(1))");
+  });
+
   // Regression: line breaks were dropped, so a FAQ answer written over two lines reached the
   // JSON-LD as "Kafka 4.3ships".
   it("turns a line break between words into a space", () => {

@@ -175,7 +175,7 @@ describe("pair page: generated FAQ", () => {
   });
 
   it("FAQPage answers are the visible answers, with each link's full address written out", () => {
-    for (const slug of ["apache-kafka-vs-nats", "apache-kafka-vs-redpanda", "duckdb-vs-postgres", "nats-vs-redpanda"]) {
+    for (const slug of ["apache-kafka-vs-nats", "apache-kafka-vs-postgres", "apache-kafka-vs-redpanda", "duckdb-vs-postgres", "nats-vs-redpanda"]) {
       const page = pageOf(`/compare/${slug}/`);
       const visible = select(page.doc, "div.faq-item").map((item) => {
         const p = select(item, "p")[0]!;
