@@ -1,0 +1,44 @@
+/** reportProblems: one line per problem on stderr, then the count, and whether any is an error. */
+import { describe, expect, it } from "vitest";
+import { reportProblems } from "../../src/cli/report.js";
+import { error, warning } from "../../src/content/problems.js";
+
+function report(problems: Parameters<typeof reportProblems>[0]): { errors: boolean; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const errors = reportProblems(problems, { out: (l) => out.push(l), err: (l) => err.push(l) }, "nothing was built");
+  return { errors, out, err };
+}
+
+describe("reportProblems", () => {
+  it("prints every problem, then the errors and warnings counted, and says an error was found", () => {
+    const result = report([
+      error("content/products/a.md", 'unknown field "taglin"; did you mean "tagline"?', { line: 5, field: "taglin" }),
+      error("content/products/b.md", "file is empty"),
+      warning("content/products/notes.txt", "ignored: expected a .md or .json file"),
+    ]);
+    expect(result).toEqual({
+      errors: true,
+      out: [],
+      err: [
+        'content/products/a.md:5: taglin: unknown field "taglin"; did you mean "tagline"?',
+        "content/products/b.md: file is empty",
+        "warning: content/products/notes.txt: ignored: expected a .md or .json file",
+        "2 errors, 1 warning: nothing was built",
+      ],
+    });
+  });
+
+  it("prints warnings alone without a count line, and says no error was found", () => {
+    expect(report([warning("content/products/a.md", "updated: 400 days ago", { line: 7 })])).toEqual({
+      errors: false,
+      out: [],
+      err: ["warning: content/products/a.md:7: updated: 400 days ago"],
+    });
+    expect(report([])).toEqual({ errors: false, out: [], err: [] });
+  });
+
+  it("counts a single error in the singular", () => {
+    expect(report([error("data/site.json", "required file is missing")]).err.at(-1)).toBe("1 error: nothing was built");
+  });
+});
