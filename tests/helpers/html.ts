@@ -3,6 +3,7 @@
  * returns what the site-quality tests need: every URL reference with its element and line, every
  * id / a[name] (fragment targets), JSON-LD blocks and the canonical link.
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Parser } from "htmlparser2";
@@ -259,7 +260,7 @@ export type Resolution =
  */
 export function resolveReference(site: BuiltSite, page: BuiltPage, raw: string): Resolution {
   if (/^(mailto|tel|data|javascript|blob|about):/i.test(raw)) return { kind: "skipped", why: "scheme" };
-  const base = new URL(page.path, site.siteUrl);
+  const base = new URL(`.${page.path}`, site.siteUrl);
   let url: URL;
   try {
     url = new URL(raw, base);
@@ -274,7 +275,10 @@ export function resolveReference(site: BuiltSite, page: BuiltPage, raw: string):
   } catch {
     return { kind: "missing", tried: url.pathname, fragment, hint: "bad percent-encoding" };
   }
-  const rel = pathname.replace(/^\//, "");
+  // The output folder is served at the site's path: "/" or, for a project site, "/repo/".
+  const root = decodeURIComponent(site.siteUrl.pathname);
+  if (!pathname.startsWith(root)) return { kind: "missing", tried: pathname, fragment, hint: `outside the site, which is served at ${root}` };
+  const rel = pathname.slice(root.length);
   if (rel === "" || rel.endsWith("/")) {
     const file = `${rel}index.html`;
     return site.files.has(file) ? { kind: "file", file, fragment } : { kind: "missing", tried: file, fragment };
@@ -284,4 +288,72 @@ export function resolveReference(site: BuiltSite, page: BuiltPage, raw: string):
     return { kind: "missing", tried: rel, fragment, hint: `a folder: link to "${pathname}/" (with the trailing slash)` };
   }
   return { kind: "missing", tried: rel, fragment };
+}
+
+export interface ReferenceCheck {
+  /** One line per broken reference: file, line, element, URL and what is wrong. */
+  problems: string[];
+  checked: number;
+  fragments: number;
+  external: number;
+  /** Pagefind files referenced while the build made no index (search off). */
+  toleratedPagefind: Set<string>;
+}
+
+/**
+ * Checks every internal reference of every page of `site` (see resolveReference), and every
+ * #fragment on the same page or another.
+ */
+export function checkReferences(site: BuiltSite): ReferenceCheck {
+  const pagefindBuilt = existsSync(join(site.dir, "pagefind"));
+  const problems: string[] = [];
+  let checked = 0;
+  let fragments = 0;
+  let external = 0;
+  const toleratedPagefind = new Set<string>();
+
+  for (const page of [...site.pages.values()].sort((a, b) => a.file.localeCompare(b.file))) {
+    for (const ref of page.parsed.references) {
+      const where = `${page.file}:${ref.line}: ${ref.element} ${JSON.stringify(ref.url)}`;
+      if (ref.idOnly) {
+        fragments++;
+        const id = ref.url.slice(1);
+        if (!page.parsed.ids.has(id)) problems.push(`${where} → no element with id="${id}" on this page`);
+        continue;
+      }
+      if (ref.url === "") {
+        problems.push(`${where} → empty URL`);
+        continue;
+      }
+      const target = resolveReference(site, page, ref.url);
+      if (target.kind === "external") {
+        external++;
+        continue;
+      }
+      if (target.kind === "skipped") continue;
+      checked++;
+      if (target.kind === "missing") {
+        if (!pagefindBuilt && target.tried.startsWith("pagefind/")) {
+          toleratedPagefind.add(`/${target.tried}`);
+          continue;
+        }
+        problems.push(`${where} → no file ${target.tried}${target.hint ? ` (${target.hint})` : ""}`);
+        continue;
+      }
+      if (target.fragment === null) continue;
+      fragments++;
+      const targetPage = site.pages.get(target.file);
+      if (!targetPage) {
+        problems.push(`${where} → #${target.fragment} points into ${target.file}, which is not an HTML page`);
+      } else if (!fragmentExists(targetPage.parsed.ids, target.fragment)) {
+        problems.push(`${where} → ${target.file} has no element with id="${target.fragment}"`);
+      }
+    }
+  }
+  return { problems, checked, fragments, external, toleratedPagefind };
+}
+
+function fragmentExists(ids: Set<string>, fragment: string): boolean {
+  // "#" and "#top" scroll to the top of the document (HTML spec) when no element has that id.
+  return fragment === "" || ids.has(fragment) || fragment.toLowerCase() === "top";
 }
