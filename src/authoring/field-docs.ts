@@ -47,7 +47,7 @@ function prefixed(prefix: string, docs: FieldDocs): FieldDocs {
 
 export const SITE_DOCS: FieldDocs = {
   name: "Site name, shown in the header and in page titles.",
-  url: "Production address, an https URL such as https://versus.example.com. Used for canonical links, the sitemap and the feed.",
+  url: "Production address, an https URL such as https://versus.example.com, or with the path the site is served under, such as https://user.github.io/repo/ for a GitHub Pages project site (every link then starts with that path). Used for canonical links, the sitemap and the feed.",
   description: "Description of the home page (up to 300 characters).",
   pairs: "Which \"X vs Y\" pages are generated: \"sector\" (every pair within a sector, the default), \"all\" (every pair) or \"curated\" (only pairs with a file in content/comparisons). Curated comparisons always get a page.",
   alternatives_limit: "How many alternatives a page lists (1 to 50, default 8).",

@@ -17,7 +17,7 @@ import { z } from "zod";
 import {
   comparisonSchema,
   httpUrl,
-  httpsOrigin,
+  httpsSiteUrl,
   isoDate,
   matrixSchema,
   metricsSchema,
@@ -121,8 +121,8 @@ function addRefinementKeywords(ctx: { zodSchema: unknown; jsonSchema: object }):
     });
   } else if (ctx.zodSchema === httpUrl) {
     Object.assign(json, { format: "uri", pattern: "^https?://[^\\s/]+\\S*$", patternErrorMessage: "expected an absolute http(s) URL" });
-  } else if (ctx.zodSchema === httpsOrigin) {
-    Object.assign(json, { format: "uri", pattern: "^https://[^\\s/?#@]+/?$", patternErrorMessage: "expected the site's https origin with no path, such as https://versus.example.com" });
+  } else if (ctx.zodSchema === httpsSiteUrl) {
+    Object.assign(json, { format: "uri", pattern: "^https://[^\\s/?#@]+(/[^\\s/?#]+)*/?$", patternErrorMessage: "expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/" });
   } else if (ctx.zodSchema === slug) {
     json.patternErrorMessage = "expected a slug: lowercase letters, digits and single hyphens, e.g. apache-kafka";
   }

@@ -57,7 +57,7 @@ export async function sharedFiles(input: {
     // indexOf, not split: this runs over every file of the site (90,000 at 600 products).
     for (const f of files) topLevel.add(f.includes("/") ? f.slice(0, f.indexOf("/")) : f);
   }
-  memory.push({ file: "_headers", bytes: headersFile([...topLevel].sort()) });
+  memory.push({ file: "_headers", bytes: headersFile([...topLevel].sort(), model.site.basePath) });
   return { eleventyPages, eleventyReused, eleventyInputs, memory };
 }
 

@@ -16,7 +16,7 @@ export function siteFiles(model: SiteModel): { file: string; bytes: string }[] {
   return [
     ...[...sitemapFiles(site.url, canonical)].map(([file, bytes]) => ({ file, bytes })),
     { file: "robots.txt", bytes: robotsTxt(site.url) },
-    { file: "_redirects", bytes: redirectsFile(redirects) },
+    { file: "_redirects", bytes: redirectsFile(redirects, site.basePath) },
     { file: "feed.xml", bytes: atomFeed(site, model.pages.home.latestActivity, model.asOfIso) },
   ];
 }

@@ -53,7 +53,7 @@ export function devServerPlugin(eleventyConfig: any): void {
     }
     assets = buildAssets(); // the stylesheet or script may have changed
     logos = logoAssets(root, loaded.content);
-    modelStore.set(buildSiteModel(withLogoUrls(loaded.content, logos.urls), { asOfMs, assets: assets.paths, search: false, productViews }));
+    modelStore.set(buildSiteModel(withLogoUrls(loaded.content, logos.urls), { asOfMs, assets: assets.paths, search: false, productViews, atRoot: true }));
   });
 
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {

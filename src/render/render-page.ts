@@ -4,6 +4,7 @@ import type nunjucks from "nunjucks";
 import { buildPairPage, type PairContext } from "../site/pair-page.js";
 import type { PageJob } from "./page-jobs.js";
 import { escapeHtml } from "../compute/escape-html.js";
+import { withBasePath } from "../site/base-path.js";
 
 /** The page template of each kind of job; render threads compile these ahead of their first job. */
 export const PAGE_TEMPLATES: Readonly<Record<PageJob["kind"], string>> = {
@@ -15,12 +16,16 @@ export const PAGE_TEMPLATES: Readonly<Record<PageJob["kind"], string>> = {
 
 /**
  * Renders one job to HTML with the shared templates (PAGE_TEMPLATES). Every template sees
- * `site` and `view`, as it does under Eleventy. With `forSearch`, templates may leave out the
- * sections Pagefind ignores (`data-pagefind-ignore`): the same index from fewer bytes to parse.
+ * `site` and `view`, as it does under Eleventy, and its links start with the site's base path.
+ * With `forSearch`, templates may leave out the sections Pagefind ignores
+ * (`data-pagefind-ignore`): the same index from fewer bytes to parse.
  * @example renderJob(env, ctx, { kind: "product", file: "", slug: "redpanda" }, { forSearch: true })
  */
 export function renderJob(env: nunjucks.Environment, ctx: PairContext, job: PageJob, options: { forSearch?: boolean } = {}): string {
-  const forSearch = options.forSearch === true;
+  return withBasePath(renderFromRoot(env, ctx, job, options.forSearch === true), ctx.site.basePath);
+}
+
+function renderFromRoot(env: nunjucks.Environment, ctx: PairContext, job: PageJob, forSearch: boolean): string {
   switch (job.kind) {
     case "pair":
       return env.render(PAGE_TEMPLATES.pair, { site: ctx.site, view: buildPairPage(ctx, job), forSearch });

@@ -13,6 +13,7 @@ import { alternativeCards, pageMeta, type PairContext, type RankedProduct } from
 import { itemList } from "./json-ld.js";
 import { markdownToText, renderInline, renderMarkdown } from "./markdown.js";
 import { urls } from "./urls.js";
+import { basePathOf } from "./base-path.js";
 import type {
   AlternativesPage, HomePage, Link, MatrixPage, MethodologyPage, PageMeta, ProductPage, ProductView, RedirectPage, SectorPage, SiteView,
 } from "./types.js";
@@ -30,6 +31,11 @@ export interface ModelOptions {
    * hold this model's views only.
    */
   productViews?: Map<string, ProductView>;
+  /**
+   * Link from the root of the domain even when `url` has a path: the dev server serves the site
+   * at its own root.
+   */
+  atRoot?: boolean;
 }
 
 /** Everything the site renders, computed from validated content and the as-of time. */
@@ -79,6 +85,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
   const site: SiteView = {
     name: content.site.name,
     url: siteUrl,
+    basePath: options.atRoot ? "" : basePathOf(siteUrl),
     description: content.site.description,
     alternativesLimit: content.site.alternatives_limit,
     assets: options.assets,

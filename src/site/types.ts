@@ -28,7 +28,10 @@ export interface PageMeta {
 
 export interface SiteView {
   name: string;
+  /** Absolute, without a last slash, e.g. "https://versus.example.com" or "https://user.github.io/repo". */
   url: string;
+  /** The path of `url` that links start with (see withBasePath), "" at the root of the domain. */
+  basePath: string;
   description: string;
   alternativesLimit: number;
   /** Fingerprinted asset paths, e.g. { css: "/assets/site.3f2a9c1b.css", js: "/assets/site.8d1e.js", … }. */

@@ -6,6 +6,9 @@
   "use strict";
 
   var RESULTS_AT_ONCE = 10;
+  // Found from this script's own address (/assets/search.….js), so a site served under a path
+  // (https://user.github.io/repo/) loads its own index.
+  var ENGINE_URL = new URL("../pagefind/pagefind.js", document.currentScript.src).href;
 
   function mountSearch() {
     var root = document.querySelector("[data-search]");
@@ -24,7 +27,7 @@
 
     function loadEngine() {
       if (!engine) {
-        engine = import("/pagefind/pagefind.js").then(function (pagefind) {
+        engine = import(ENGINE_URL).then(function (pagefind) {
           return Promise.resolve(pagefind.init()).then(function () { return pagefind; });
         });
         engine.catch(function () { engine = null; });

@@ -6,7 +6,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "../helpers/browser.js";
-import { builtSiteDir, startStaticServer, type StaticServer } from "../helpers/built-site.js";
+import { buildExampleSiteAt, builtSiteDir, startStaticServer, type BuildResult, type StaticServer } from "../helpers/built-site.js";
 
 const available = chromiumAvailable();
 /** A word on more than ten pages of the example site. */
@@ -88,5 +88,50 @@ describe.skipIf(!available)("search", () => {
     await expect.poll(() => page.locator(".search-status").textContent(), { timeout: 30_000 }).toBe("Search could not load. Try again, or browse the site instead.");
     expect(await page.locator("[data-search-fallback]").isVisible()).toBe(true);
     expect(await page.locator(".search-result").count()).toBe(0);
+  });
+});
+
+describe.skipIf(!available)("search on a site served under a path (a GitHub Pages project site)", () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let build: BuildResult;
+
+  beforeAll(async () => {
+    build = await buildExampleSiteAt("https://user.github.io/versus-demo/", ["--no-social-cards"]);
+    // Only /versus-demo/… is this site: a link from the root of the domain would get a 404.
+    server = await startStaticServer(build.dir, { productionHeaders: true, basePath: "/versus-demo" });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await build?.cleanup();
+  });
+
+  it("loads every file from under the path, finds a product and follows the result to its page", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    const failed: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("response", (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    await page.goto(server.url("/sectors/devops/"));
+    await page.getByLabel("Search products").fill("Redpanda");
+    await page.getByLabel("Search products").press("Enter");
+    await page.waitForURL((url) => url.pathname === "/versus-demo/search/" && url.searchParams.get("q") === "Redpanda");
+
+    const links = page.locator(".search-result-title a");
+    await links.first().waitFor({ timeout: 30_000 });
+    await links.filter({ hasText: "Redpanda" }).first().click();
+    await page.waitForURL((url) => /^\/versus-demo\/(products\/redpanda|compare\/[a-z0-9-]*redpanda[a-z0-9-]*)\/$/.test(url.pathname));
+    expect((await page.locator("h1").textContent())?.trim()).toMatch(/Redpanda/);
+
+    // A reverse-order address leads to the canonical page, under the path too.
+    await page.goto(server.url("/compare/warpstream-vs-redpanda/"));
+    await page.waitForURL((url) => url.pathname === "/versus-demo/compare/redpanda-vs-warpstream/");
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });

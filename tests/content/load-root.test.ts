@@ -210,7 +210,7 @@ const CASES: Record<string, string[]> = {
   ],
   "invalid-site": [
     'data/site.json:2: name: expected a non-empty text, found ""',
-    `data/site.json:3: url: expected the site's https origin with no path, such as https://versus.example.com: pages link from the root of the domain, found "http://versus.example"`,
+    `data/site.json:3: url: expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/, found "http://versus.example"`,
     'data/site.json:5: pairs: expected one of sector, all, curated, found "some"',
     'data/site.json:6: extra: unknown field "extra"; expected one of alternatives_limit, description, name, pairs, reverse_pair_pages, stale_after_days, url',
   ],

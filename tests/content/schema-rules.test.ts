@@ -45,9 +45,9 @@ interface Rule {
 const RULES: Rule[] = [
   // data/site.json
   { rule: "site.name is required", valid: site({}), invalid: site({ name: undefined }), expected: ["data/site.json:1: name: required field is missing"] },
-  { rule: "site.url is an absolute https URL", valid: site({ url: "https://x.example/" }), invalid: site({ url: "http://x.example" }), expected: [`data/site.json:3: url: expected the site's https origin with no path, such as https://versus.example.com: pages link from the root of the domain, found "http://x.example"`] },
-  // A path would break every link: pages link from the root of the domain.
-  { rule: "site.url is an origin, with no path", valid: site({ url: "https://x.example:8443" }), invalid: site({ url: "https://user.github.io/repo/" }), expected: [`data/site.json:3: url: expected the site's https origin with no path, such as https://versus.example.com: pages link from the root of the domain, found "https://user.github.io/repo/"`] },
+  { rule: "site.url is an absolute https URL", valid: site({ url: "https://x.example/" }), invalid: site({ url: "http://x.example" }), expected: [`data/site.json:3: url: expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/, found "http://x.example"`] },
+  // A path is where the site is served (a GitHub Pages project site); a query or fragment cannot be part of every page's address.
+  { rule: "site.url may have a path, not a query", valid: site({ url: "https://user.github.io/repo/" }), invalid: site({ url: "https://x.example/?page=1" }), expected: [`data/site.json:3: url: expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/, found "https://x.example/?page=1"`] },
   { rule: "site.description is a non-empty text", valid: site({ description: "d" }), invalid: site({ description: "" }), expected: ['data/site.json:4: description: expected a non-empty text, found ""'] },
   { rule: "site.pairs is sector, all or curated", valid: site({ pairs: "curated" }), invalid: site({ pairs: "every" }), expected: ['data/site.json:5: pairs: expected one of sector, all, curated, found "every"'] },
   { rule: "site.alternatives_limit is an integer 1..50", valid: site({ alternatives_limit: 50 }), invalid: site({ alternatives_limit: 51 }), expected: ["data/site.json:5: alternatives_limit: expected a whole number from 1 to 50, found 51"] },

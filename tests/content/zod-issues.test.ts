@@ -73,7 +73,7 @@ describe("issuesToProblems", () => {
 
   it("keeps schema messages and adds what was found", () => {
     expect(problems(siteSchema, { name: "n", url: "ftp://x", description: "d", alternatives_limit: 0 })).toEqual([
-      `1: url: expected the site's https origin with no path, such as https://versus.example.com: pages link from the root of the domain, found "ftp://x"`,
+      `1: url: expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/, found "ftp://x"`,
       "1: alternatives_limit: expected a whole number from 1 to 50, found 0",
     ]);
   });

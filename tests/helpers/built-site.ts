@@ -12,7 +12,7 @@
  * Nothing here imports vitest at module level, so scripts can use it outside a test run.
  */
 import { createReadStream, existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -74,6 +74,25 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     throw new Error(`versus build exited ${code}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`);
   }
   return { dir: out, cleanup, summary: stdout.trim(), ms: Date.now() - started };
+}
+
+/**
+ * The example site with its `url` set to `url`, such as a GitHub Pages project site's
+ * "https://user.github.io/repo/", built into a new temp folder from a copy of its root.
+ */
+export async function buildExampleSiteAt(url: string, args: string[] = []): Promise<BuildResult> {
+  const root = await mkdtemp(join(tmpdir(), "versus-root-"));
+  const removeRoot = () => rm(root, { recursive: true, force: true });
+  try {
+    for (const folder of ["content", "data"]) await cp(join(REPO_ROOT, folder), join(root, folder), { recursive: true });
+    const settings = JSON.parse(await readFile(join(root, "data", "site.json"), "utf8")) as Record<string, unknown>;
+    await writeFile(join(root, "data", "site.json"), JSON.stringify({ ...settings, url }, null, 2));
+    const built = await buildSite({ root, args });
+    return { ...built, cleanup: async () => void (await Promise.all([built.cleanup(), removeRoot()])) };
+  } catch (error) {
+    await removeRoot();
+    throw error;
+  }
 }
 
 /** Builds the example site (content/ and data/ in the repo) into `dir`, or a new temp folder. */
@@ -218,6 +237,8 @@ export function contentTypeOf(path: string): string {
 }
 
 export interface StaticServerOptions {
+  /** Serve the folder under this path ("/repo"), as GitHub Pages serves a project site; other paths are 404. */
+  basePath?: string;
   /**
    * Apply the headers from the site's `_headers` file (Netlify/Cloudflare format: a path pattern
    * line, then indented `Name: value` lines), e.g. the production Content-Security-Policy.
@@ -228,7 +249,7 @@ export interface StaticServerOptions {
 export interface StaticServer {
   /** "http://127.0.0.1:PORT" */
   origin: string;
-  /** Absolute URL for a site path ("/compare/a-vs-b/"). */
+  /** Absolute URL for a site path ("/compare/a-vs-b/"), under the base path if any. */
   url(path: string): string;
   close(): Promise<void>;
 }
@@ -265,6 +286,7 @@ async function readHeaderRules(root: string): Promise<HeaderRule[]> {
 export async function startStaticServer(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
   const rules = options.productionHeaders ? await readHeaderRules(base) : [];
+  const basePath = options.basePath ?? "";
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -274,9 +296,13 @@ export async function startStaticServer(root: string, options: StaticServerOptio
         return;
       }
       const url = new URL(req.url ?? "/", "http://localhost");
+      if (!url.pathname.startsWith(`${basePath}/`)) {
+        res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
+        return;
+      }
       let pathname: string;
       try {
-        pathname = decodeURIComponent(url.pathname);
+        pathname = decodeURIComponent(url.pathname.slice(basePath.length));
       } catch {
         res.writeHead(400).end();
         return;
@@ -335,7 +361,7 @@ export async function startStaticServer(root: string, options: StaticServerOptio
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
-    url: (path: string) => new URL(path, origin).href,
+    url: (path: string) => new URL(basePath + path, origin).href,
     close: () =>
       new Promise<void>((resolvePromise, reject) => {
         server.closeAllConnections();

@@ -105,11 +105,22 @@ describe("_redirects", () => {
     expect(redirectsFile([])).toBe("");
     expect(redirectsFile([{ from: "/compare/b-vs-a/", to: "/compare/a-vs-b/" }])).toBe("/compare/b-vs-a/ /compare/a-vs-b/ 301\n");
   });
+
+  it("redirectsFile puts a site's base path in front of both paths", () => {
+    expect(redirectsFile([{ from: "/compare/b-vs-a/", to: "/compare/a-vs-b/" }], "/repo")).toBe("/repo/compare/b-vs-a/ /repo/compare/a-vs-b/ 301\n");
+  });
 });
 
 describe("_headers", () => {
   it("is the file headersFile() describes", () => {
     expect(readFileSync(join(out, "_headers"), "utf8")).toBe(headersFile(readdirSync(out).sort()));
+  });
+
+  it("headersFile puts a site's base path in front of every pattern", () => {
+    const patterns = headersFile(["404.html", "assets", "compare", "index.html"], "/repo")
+      .split("\n")
+      .filter((line) => line !== "" && !line.startsWith(" "));
+    expect(patterns).toEqual(["/repo/*", "/repo/assets/*", "/repo/404.html", "/repo/compare/*", "/repo/", "/repo/index.html"]);
   });
 
   it("every file under /assets/ is named by a fingerprint of its bytes", () => {

@@ -51,15 +51,17 @@ export const httpUrl = z.string().refine((v) => isUrlWithScheme(v, ["http:", "ht
 });
 
 /**
- * A site's https origin, as in site.json's `url`: a path would be dropped silently, since pages
- * link from the root of the domain (`/products/…`), so a site served under one would break.
+ * A site's https address, as in site.json's `url`: the origin, or the origin and the path the
+ * site is served under (a GitHub Pages project site, `https://user.github.io/repo/`), whose
+ * links the build then starts with that path. No query, fragment or credentials: they could
+ * not be part of every page's address.
  */
-export const httpsOrigin = z.string().refine((v) => isUrlWithScheme(v, ["https:"]) && isOrigin(new URL(v)), {
-  message: "expected the site's https origin with no path, such as https://versus.example.com: pages link from the root of the domain",
+export const httpsSiteUrl = z.string().refine((v) => isUrlWithScheme(v, ["https:"]) && isSiteAddress(new URL(v)), {
+  message: "expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/",
 });
 
-function isOrigin(url: URL): boolean {
-  return url.pathname === "/" && url.search === "" && url.hash === "" && url.username === "" && url.password === "" && !/[?#]/.test(url.href);
+function isSiteAddress(url: URL): boolean {
+  return url.search === "" && url.hash === "" && url.username === "" && url.password === "" && !/[?#]/.test(url.href) && !url.pathname.includes("//");
 }
 
 function isUrlWithScheme(value: string, schemes: string[]): boolean {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpsOrigin, text } from "./common.js";
+import { httpsSiteUrl, text } from "./common.js";
 
 const LIMIT = { message: "expected a whole number from 1 to 50" };
 const STALE = { message: "expected a whole number from 1 to 3650" };
@@ -7,7 +7,7 @@ const STALE = { message: "expected a whole number from 1 to 3650" };
 /** data/site.json */
 export const siteSchema = z.strictObject({
   name: text(1, 80),
-  url: httpsOrigin,
+  url: httpsSiteUrl,
   description: text(1, 300),
   pairs: z.enum(["sector", "all", "curated"]).default("sector"),
   alternatives_limit: z.number().int(LIMIT).min(1, LIMIT).max(50, LIMIT).default(8),
