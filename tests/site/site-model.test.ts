@@ -1,4 +1,4 @@
-/** buildSiteModel: given the product views of an earlier model, as the dev server builds one per save; the home page's sector cards; meta descriptions. */
+/** buildSiteModel: given the product views of an earlier model, as the dev server builds one per save; the home page's sector cards; meta descriptions; a site under a path. */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildAssets } from "../../src/build/assets.js";
@@ -74,5 +74,22 @@ describe("meta descriptions", () => {
     expect(alternatives(modelOf(two), "nats")).toBe("The most active alternative to NATS in Streaming, ranked by release velocity.");
     const alone = { ...content, products: content.products.filter((p) => p.slug === "nats") };
     expect(alternatives(modelOf(alone), "nats")).toBe("No other Streaming products are tracked yet to compare with NATS.");
+  });
+});
+
+describe("buildSiteModel for a site served under a path", () => {
+  const underPath = (): Content => ({ ...content, site: { ...content.site, url: "https://user.github.io/repo/" } });
+  const options = { asOfMs: AS_OF_MS, assets: buildAssets().paths, search: false };
+
+  it("gives pages the path to link under, and keeps the whole url for absolute addresses", () => {
+    const model = buildSiteModel(underPath(), options);
+    expect(model.site.basePath).toBe("/repo");
+    expect(model.site.url).toBe("https://user.github.io/repo");
+    expect(model.pairContext.site.basePath).toBe("/repo");
+  });
+
+  it("links from the root for the dev server (atRoot), which serves the site at its own root", () => {
+    expect(buildSiteModel(underPath(), { ...options, atRoot: true }).site.basePath).toBe("");
+    expect(buildSiteModel(content, options).site.basePath).toBe("");
   });
 });
