@@ -29,6 +29,11 @@ export interface BuildOptions {
   shard?: Shard;
   search?: boolean;
   socialCards?: boolean;
+  /**
+   * The site's address for this build, in place of `url` in site.json: a deploy preview's, or the
+   * one GitHub Pages reports (`versus build --url`). Checked by the caller, as site.json's is.
+   */
+  url?: string;
   env?: NodeJS.ProcessEnv;
   now?: () => number;
   /** Where progress goes (a terminal gets a live line). */
@@ -102,7 +107,8 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
   timings.lap("load");
   if (!loaded.content) return { ok: false, problems: loaded.problems };
   const logos = logoAssets(root, loaded.content);
-  const content = withLogoUrls(loaded.content, logos.urls);
+  const settings = options.url === undefined ? loaded.content : { ...loaded.content, site: { ...loaded.content.site, url: options.url } };
+  const content = withLogoUrls(settings, logos.urls);
   const asOf = resolveAsOf(options.env ?? process.env, now);
   const assets = withLogoFiles(buildAssets(), logos);
   const shared = ownsSharedFiles(shard);

@@ -3,6 +3,7 @@ import { buildSite } from "../build/build-site.js";
 import { UnsafeOutputError } from "../build/output-folder.js";
 import { parseShard, WHOLE_SITE } from "../build/shard.js";
 import { stringFlag, UsageError, type ParsedArgs } from "./args.js";
+import { httpsSiteUrl } from "../content/schema/common.js";
 import { reportProblems, type Output } from "./report.js";
 import { formatProblem } from "../content/problems.js";
 import { errorText, templateProblem } from "../render/template-error.js";
@@ -20,12 +21,14 @@ export async function buildCommand(args: ParsedArgs, io: Output): Promise<number
       throw new UsageError((error as Error).message);
     }
   }
+  const url = args.flags.has("url") ? siteUrlFlag(stringFlag(args, "url", "")) : undefined;
   let result;
   try {
     result = await buildSite({
       root,
       output,
       shard,
+      ...(url === undefined ? {} : { url }),
       search: !args.flags.has("no-search"),
       socialCards: !args.flags.has("no-social-cards"),
     });
@@ -48,6 +51,13 @@ export async function buildCommand(args: ParsedArgs, io: Output): Promise<number
       `(${result.files} files: ${result.rendered} rendered, ${result.written} written, ${result.removed} removed, ${result.files - result.written} unchanged)`,
   );
   return 0;
+}
+
+/** `--url`, checked by the rule site.json's `url` follows. */
+function siteUrlFlag(value: string): string {
+  const checked = httpsSiteUrl.safeParse(value);
+  if (!checked.success) throw new UsageError(`--url: ${checked.error.issues[0]!.message}, found ${JSON.stringify(value)}`);
+  return value;
 }
 
 /**

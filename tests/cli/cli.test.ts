@@ -2,7 +2,7 @@
  * `versus check` and `versus build` as child processes: exit codes and the exact lines printed.
  * The broken root is tests/fixtures/roots/minimal with the tests/fixtures/sites/cli-broken overlay.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
@@ -90,6 +90,27 @@ describe("versus check", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe("ok: 12 products, 2 sectors, 1 comparison, 1 matrix\n");
     expect(result.code).toBe(0);
+  });
+});
+
+describe("versus build --url", () => {
+  it("builds for that address instead of site.json's: canonical links, and links under its path", async () => {
+    const root = await smallRoot();
+    const out = join(await tempDir(), "site");
+    const result = await build(root, out, ["--no-search", "--no-social-cards", "--url", "https://user.github.io/repo/"]);
+    expect(result.stderr).toBe("");
+    const home = readFileSync(join(out, "index.html"), "utf8");
+    expect(home).toContain('<link rel="canonical" href="https://user.github.io/repo/">');
+    expect(home).toContain('<a class="brand" href="/repo/">');
+    expect(home).not.toMatch(/ (href|src|action)="\/(?!repo\/)/);
+  });
+
+  it.each([["http://x.example"], ["https://x.example/?preview=1"], ["x.example"]])("--url %s: one line, exit 2, nothing built (in process)", async (value) => {
+    const parent = await tempDir();
+    const result = await runMain(["build", "--root", broken, "--output", join(parent, "site"), "--url", value]);
+    expect(readdirSync(parent)).toEqual([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`versus build: --url: expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/, found "${value}"\n`);
   });
 });
 
