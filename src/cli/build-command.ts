@@ -4,7 +4,7 @@ import { UnsafeOutputError } from "../build/output-folder.js";
 import { parseShard, WHOLE_SITE } from "../build/shard.js";
 import { stringFlag, UsageError, type ParsedArgs } from "./args.js";
 import { httpsSiteUrl } from "../content/schema/common.js";
-import { reportProblems, type Output } from "./report.js";
+import { problemAnnotations, reportProblems, type Output } from "./report.js";
 import { formatProblem } from "../content/problems.js";
 import { errorText, templateProblem } from "../render/template-error.js";
 
@@ -21,6 +21,7 @@ export async function buildCommand(args: ParsedArgs, io: Output): Promise<number
       throw new UsageError((error as Error).message);
     }
   }
+  const annotate = problemAnnotations(args, root);
   const url = args.flags.has("url") ? siteUrlFlag(stringFlag(args, "url", "")) : undefined;
   let result;
   try {
@@ -40,10 +41,10 @@ export async function buildCommand(args: ParsedArgs, io: Output): Promise<number
     return 1;
   }
   if (!result.ok) {
-    reportProblems(result.problems, io, "nothing was built");
+    reportProblems(result.problems, io, "nothing was built", annotate);
     return 1;
   }
-  reportProblems(result.warnings, io, "");
+  reportProblems(result.warnings, io, "", annotate);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const share = shard.count > 1 ? ` (shard ${shard.index}/${shard.count})` : "";
   io.out(

@@ -7,7 +7,7 @@ import { findStale } from "../authoring/staleness.js";
 import { findCardGlyphGaps } from "../authoring/card-glyphs.js";
 import { openRecordCache } from "../build/record-cache-file.js";
 import { stringFlag, type ParsedArgs } from "./args.js";
-import { reportProblems, type Output } from "./report.js";
+import { problemAnnotations, reportProblems, type Output } from "./report.js";
 
 /**
  * `versus check`: every problem in the root, one line each, exit 1 on any error; otherwise the
@@ -15,6 +15,7 @@ import { reportProblems, type Output } from "./report.js";
  */
 export async function checkCommand(args: ParsedArgs, io: Output): Promise<number> {
   const root = path.resolve(stringFlag(args, "root", "."));
+  const annotate = problemAnnotations(args, root);
   const loaded = await loadRoot(root, { recordCache: openRecordCache(root) });
   const content = loaded.content;
   const found = content ? [...findStale(content, resolveAsOf(process.env, Date.now).ms), ...findCardGlyphGaps(content)] : [];
@@ -23,7 +24,7 @@ export async function checkCommand(args: ParsedArgs, io: Output): Promise<number
     const line = p.field === undefined ? undefined : loaded.lineOf?.(p.file, p.field);
     return line === undefined ? p : { ...p, line };
   });
-  if (reportProblems(sortProblems([...loaded.problems, ...warnings]), io, "fix them and run check again")) return 1;
+  if (reportProblems(sortProblems([...loaded.problems, ...warnings]), io, "fix them and run check again", annotate)) return 1;
   io.out(
     `ok: ${plural(content!.products.length, "product")}, ${plural(content!.sectors.length, "sector")}, ` +
       `${plural(content!.comparisons.length, "comparison")}, ${plural(content!.matrices.length, "matrix", "matrices")}`,

@@ -3,8 +3,8 @@ import { parseArgs, stringFlag, UsageError } from "./args.js";
 
 const USAGE = `usage: versus <command> [options]
 
-  check   [--root DIR]                       validate content, print every problem
-  build   [--root DIR] [--output DIR] [--shard K/N] [--url URL] [--no-search] [--no-social-cards]
+  check   [--root DIR] [--reporter github]   validate content, print every problem
+  build   [--root DIR] [--output DIR] [--shard K/N] [--url URL] [--no-search] [--no-social-cards] [--reporter github]
   serve   [--root DIR] [--port N]            dev server with live reload
   new     product <slug> --sector <s> --name "<name>" | comparison <a> <b> | matrix <slug> --columns a,b,c
   schema  [--check]                          write (or check) the JSON Schemas in schemas/`;
@@ -20,9 +20,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case "check":
-        return await (await import("./check-command.js")).checkCommand(parseArgs(rest, ["root"]), { out, err });
+        return await (await import("./check-command.js")).checkCommand(parseArgs(rest, ["root", "reporter"]), { out, err });
       case "build":
-        return await (await import("./build-command.js")).buildCommand(parseArgs(rest, ["root", "output", "shard", "url"], ["no-search", "no-social-cards"]), { out, err });
+        return await (await import("./build-command.js")).buildCommand(parseArgs(rest, ["root", "output", "shard", "url", "reporter"], ["no-search", "no-social-cards"]), { out, err });
       case "serve":
         return await (await import("./serve-command.js")).serveCommand(parseArgs(rest, ["root", "port"]));
       case "schema": {

@@ -57,6 +57,22 @@ describe("versus check", () => {
     expect(lines(result.stderr)).toEqual([...BROKEN_LINES, "5 errors, 1 warning: fix them and run check again", ""]);
   });
 
+  it("with --reporter github, also prints each problem as a GitHub annotation on stdout (in process)", async () => {
+    vi.stubEnv("GITHUB_WORKSPACE", broken);
+    const r = await runMain(["check", "--root", broken, "--reporter", "github"]);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toEqual([...BROKEN_LINES, "5 errors, 1 warning: fix them and run check again", ""]);
+    expect(lines(r.stdout)).toEqual([
+      "::error file=content/comparisons/redpanda-vs-apache-kafka.md,title=versus::expected the two products in alphabetical order; rename the file to apache-kafka-vs-redpanda.md",
+      '::error file=content/matrices/brokers.md,line=14,title=versus::sections[0].rows[1].cells: row "Written in" is missing column "nats"',
+      '::error file=content/products/argo-cd.md,line=3,title=versus::sector: unknown sector "streamin"; expected one of streaming; did you mean "streaming"?',
+      '::error file=content/products/argo-cd.md,line=8,title=versus::choose_iff: unknown field "choose_iff"; did you mean "choose_if"?',
+      '::error file=content/products/nats.md,line=7,title=versus::updated: expected an ISO 8601 date, found "2026-02-30"',
+      "::warning file=content/products/notes.txt,title=versus::ignored: expected a .md or .json file",
+      "",
+    ]);
+  });
+
   it("prints the same lines with --root=DIR (in process)", async () => {
     const r = await runMain(["check", `--root=${broken}`]);
     expect(r.code).toBe(1);

@@ -1,6 +1,7 @@
 /** reportProblems: one line per problem on stderr, then the count, and whether any is an error. */
 import { describe, expect, it } from "vitest";
-import { reportProblems } from "../../src/cli/report.js";
+import { parseArgs, UsageError } from "../../src/cli/args.js";
+import { problemAnnotations, reportProblems } from "../../src/cli/report.js";
 import { error, warning } from "../../src/content/problems.js";
 
 function report(problems: Parameters<typeof reportProblems>[0]): { errors: boolean; out: string[]; err: string[] } {
@@ -40,5 +41,27 @@ describe("reportProblems", () => {
 
   it("counts a single error in the singular", () => {
     expect(report([error("data/site.json", "required file is missing")]).err.at(-1)).toBe("1 error: nothing was built");
+  });
+});
+
+describe("reportProblems with annotations", () => {
+  const problems = [error("content/products/a.md", "file is empty"), warning("content/products/b.md", "400 days ago", { line: 7, field: "updated" })];
+
+  it("prints each problem's annotation to stdout, and the same lines as without to stderr", () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const annotate = problemAnnotations(parseArgs(["--reporter", "github"], ["reporter"]), "/work/repo/site", { GITHUB_WORKSPACE: "/work/repo" })!;
+    expect(reportProblems(problems, { out: (l) => out.push(l), err: (l) => err.push(l) }, "nothing was built", annotate)).toBe(true);
+    expect(out).toEqual([
+      "::error file=site/content/products/a.md,title=versus::file is empty",
+      "::warning file=site/content/products/b.md,line=7,title=versus::updated: 400 days ago",
+    ]);
+    expect(err).toEqual(report(problems).err);
+  });
+
+  it("annotates nothing for --reporter text or none, and refuses another reporter", () => {
+    expect(problemAnnotations(parseArgs([], ["reporter"]), "/r")).toBeUndefined();
+    expect(problemAnnotations(parseArgs(["--reporter=text"], ["reporter"]), "/r")).toBeUndefined();
+    expect(() => problemAnnotations(parseArgs(["--reporter", "json"], ["reporter"]), "/r")).toThrow(new UsageError('--reporter: expected text or github, found "json"'));
   });
 });
