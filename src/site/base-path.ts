@@ -18,7 +18,7 @@ export function basePathOf(siteUrl: string): string {
 // Root-relative addresses in the attributes pages link with, and in a redirect page's refresh;
 // not "//host/…", which names another host. Templates quote attributes with double quotes, and
 // text and JSON-LD escape theirs, so `href="/` never appears in a page's text.
-const ROOT_RELATIVE = /( (?:href|src|action)="|<meta http-equiv="refresh" content="\d+; url=)\/(?!\/)/g;
+const ROOT_RELATIVE = /(\s(?:href|src|action)="|<meta http-equiv="refresh" content="\d+; url=)\/(?!\/)/g;
 
 /**
  * `html` with `basePath` in front of each root-relative link, form action, source and refresh.

@@ -38,6 +38,10 @@ describe("withBasePath", () => {
     ]);
   });
 
+  it("finds attributes after any white space, a line break too", () => {
+    expect(withBasePath('<a class="more"\n  href="/products/">', "/repo")).toBe('<a class="more"\n  href="/repo/products/">');
+  });
+
   it("returns the page as it is for a site at the root of its domain", () => {
     expect(withBasePath(page, "")).toBe(page);
   });
