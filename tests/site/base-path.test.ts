@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { basePathOf, withBasePath } from "../../src/site/base-path.js";
+import { renderInline, renderMarkdown } from "../../src/site/markdown.js";
 
 describe("basePathOf", () => {
   it.each([
@@ -40,6 +41,11 @@ describe("withBasePath", () => {
 
   it("finds attributes after any white space, a line break too", () => {
     expect(withBasePath('<a class="more"\n  href="/products/">', "/repo")).toBe('<a class="more"\n  href="/repo/products/">');
+  });
+
+  it("reaches the links editors write in markdown from the site's root", () => {
+    expect(withBasePath(renderMarkdown("See [Redpanda](/products/redpanda/)."), "/repo")).toContain('<a href="/repo/products/redpanda/">Redpanda</a>');
+    expect(withBasePath(renderInline("[Kafka](/compare/apache-kafka-vs-redpanda/)"), "/repo")).toContain('<a href="/repo/compare/apache-kafka-vs-redpanda/">Kafka</a>');
   });
 
   it("returns the page as it is for a site at the root of its domain", () => {
