@@ -3,7 +3,7 @@
  * search page, sees the Pagefind results and follows one to the product's page. Runs with the
  * production headers (Content-Security-Policy included), as a CDN would serve the site.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "../helpers/browser.js";
 import { buildExampleSiteAt, builtSiteDir, startStaticServer, type BuildResult, type StaticServer } from "../helpers/built-site.js";
@@ -27,31 +27,18 @@ describe.skipIf(!available)("search", () => {
   });
 
   it("finds a product from the header search box and follows the result to its page", async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(server.url("/sectors/devops/"));
-    await page.getByLabel("Search products").fill("Redpanda");
-    await page.getByLabel("Search products").press("Enter");
-    await page.waitForURL((url) => url.pathname === "/search/" && url.searchParams.get("q") === "Redpanda");
-
-    const links = page.locator(".search-result-title a");
-    await links.first().waitFor({ timeout: 30_000 });
+    const { page, errors } = await openPage(browser);
+    const links = await searchFromHeader(page, server, "Redpanda");
     expect(await page.locator(".search-status").textContent()).toMatch(/^\d+ results? for “Redpanda”$/);
     expect(await page.getByLabel("Search products, comparisons and matrices").inputValue()).toBe("Redpanda");
     expect((await links.allTextContents()).some((t) => t.includes("Redpanda"))).toBe(true);
 
-    await links.filter({ hasText: "Redpanda" }).first().click();
-    await page.waitForURL((url) => url.pathname.startsWith("/products/redpanda/") || url.pathname.startsWith("/compare/"));
-    expect(new URL(page.url()).pathname).toMatch(/^\/(products\/redpanda|compare\/[a-z0-9-]*redpanda[a-z0-9-]*)\/$/);
-    expect((await page.locator("h1").textContent())?.trim()).toMatch(/Redpanda/);
+    await followRedpandaResult(page, links);
     expect(errors).toEqual([]);
   });
 
   it("fetches Pagefind only to search, searches as the reader types, says when nothing matches and shows more on request", async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const { page, errors } = await openPage(browser);
     const fetched: string[] = [];
     page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
     await page.goto(server.url("/search/"), { waitUntil: "networkidle" });
@@ -110,23 +97,13 @@ describe.skipIf(!available)("search on a site served under a path (a GitHub Page
   });
 
   it("loads every file from under the path, finds a product and follows the result to its page", async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
+    const { page, errors } = await openPage(browser);
     const failed: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
     page.on("response", (r) => {
       if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
     });
-    await page.goto(server.url("/sectors/devops/"));
-    await page.getByLabel("Search products").fill("Redpanda");
-    await page.getByLabel("Search products").press("Enter");
-    await page.waitForURL((url) => url.pathname === "/versus-demo/search/" && url.searchParams.get("q") === "Redpanda");
-
-    const links = page.locator(".search-result-title a");
-    await links.first().waitFor({ timeout: 30_000 });
-    await links.filter({ hasText: "Redpanda" }).first().click();
-    await page.waitForURL((url) => /^\/versus-demo\/(products\/redpanda|compare\/[a-z0-9-]*redpanda[a-z0-9-]*)\/$/.test(url.pathname));
-    expect((await page.locator("h1").textContent())?.trim()).toMatch(/Redpanda/);
+    const links = await searchFromHeader(page, server, "Redpanda", "/versus-demo");
+    await followRedpandaResult(page, links, "/versus-demo");
 
     // A reverse-order address leads to the canonical page, under the path too.
     await page.goto(server.url("/compare/warpstream-vs-redpanda/"));
@@ -135,3 +112,33 @@ describe.skipIf(!available)("search on a site served under a path (a GitHub Page
     expect(errors).toEqual([]);
   });
 });
+
+/** A new page that records its script errors, which each test expects to stay empty. */
+async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+/**
+ * Searches for `term` from the header's box of a sector page, waits for the search page (under
+ * the site's `basePath`) and its first result, and returns the results' links.
+ */
+async function searchFromHeader(page: Page, server: StaticServer, term: string, basePath = ""): Promise<Locator> {
+  await page.goto(server.url("/sectors/devops/"));
+  await page.getByLabel("Search products").fill(term);
+  await page.getByLabel("Search products").press("Enter");
+  await page.waitForURL((url) => url.pathname === `${basePath}/search/` && url.searchParams.get("q") === term);
+  const links = page.locator(".search-result-title a");
+  await links.first().waitFor({ timeout: 30_000 });
+  return links;
+}
+
+/** Follows the first result naming Redpanda to its product page or one of its comparisons. */
+async function followRedpandaResult(page: Page, links: Locator, basePath = ""): Promise<void> {
+  await links.filter({ hasText: "Redpanda" }).first().click();
+  const target = /^\/(products\/redpanda|compare\/[a-z0-9-]*redpanda[a-z0-9-]*)\/$/;
+  await page.waitForURL((url) => url.pathname.startsWith(basePath) && target.test(url.pathname.slice(basePath.length)));
+  expect((await page.locator("h1").textContent())?.trim()).toMatch(/Redpanda/);
+}
