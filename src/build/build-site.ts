@@ -194,7 +194,7 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
       manifest.eleventy = { inputs: eleventyInputs, pages: pagesByFile.map(({ url, file }) => ({ url, file })) };
       pages += eleventyPages.filter((p) => p.file.endsWith(".html")).length;
     }
-    const extras = writeChangedFiles([...memory].sort(byFile), staging, previous?.files);
+    const extras = writeChangedFiles([...memory].sort(byFile), staging, previous && { digests: previous.files, dir: output });
     for (const [file, d] of extras.digests) manifest.files.set(file, d);
     changed.push(...extras.written);
 

@@ -13,7 +13,7 @@ import { writeChangedFiles } from "./write-changed-files.js";
  * written at all: it renders them on request (see onDemandPages).
  */
 export function writeSiteExtras(model: SiteModel, assets: BuiltAssets, outDir: string, previous: Map<string, string>): void {
-  const { digests } = writeChangedFiles([...assets.files, ...siteFiles(model)], outDir, previous);
+  const { digests } = writeChangedFiles([...assets.files, ...siteFiles(model)], outDir, { digests: previous, dir: outDir });
   for (const file of previous.keys()) if (!digests.has(file)) rmSync(path.join(outDir, file), { force: true });
   previous.clear();
   for (const [file, d] of digests) previous.set(file, d);

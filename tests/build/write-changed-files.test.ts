@@ -24,13 +24,26 @@ describe("writeChangedFiles", () => {
         { file: "api/new.json", bytes },
       ],
       dir,
-      previous,
+      { digests: previous, dir },
     );
     expect(result.written).toEqual(["changed.txt", "api/new.json"]);
     expect(result.digests).toEqual(new Map([["same.txt", digest("kept")], ["changed.txt", digest("new")], ["api/new.json", digest(bytes)]]));
     expect(readFileSync(path.join(dir, "changed.txt"), "utf8")).toBe("new");
     expect(readFileSync(path.join(dir, "api/new.json"), "utf8")).toBe("binary");
     expect(statSync(path.join(dir, "same.txt")).mtimeMs).toBe(1_000_000_000);
+  });
+
+  it("writes a file with the last digest again when its copy in the last build's folder is gone", () => {
+    const last = mkdtempSync(path.join(os.tmpdir(), "versus-write-changed-last-"));
+    try {
+      writeFileSync(path.join(last, "kept.txt"), "k");
+      const previous = new Map([["kept.txt", digest("k")], ["deleted.txt", digest("d")]]);
+      const result = writeChangedFiles([{ file: "kept.txt", bytes: "k" }, { file: "deleted.txt", bytes: "d" }], dir, { digests: previous, dir: last });
+      expect(result.written).toEqual(["deleted.txt"]);
+      expect(readFileSync(path.join(dir, "deleted.txt"), "utf8")).toBe("d");
+    } finally {
+      rmSync(last, { recursive: true, force: true });
+    }
   });
 
   it("writes every file when there is no last build", () => {
