@@ -17,7 +17,8 @@ import { commitChanges, lockOutput, recoverInterruptedCommit, removeAbandonedFol
 import { createProgress } from "./progress.js";
 import { phaseTimer } from "./phase-timer.js";
 import { socialCardFiles, socialCardPaths, startSearchIndex, type SearchIndexInProgress } from "./published-files.js";
-import { sharedFiles } from "./shared-files.js";
+import { eleventyInputsDigest, sharedFiles } from "./shared-files.js";
+import { keptSearchFiles, searchInputsDigest } from "./kept-search-index.js";
 import { openRecordCache } from "./record-cache-file.js";
 import { writeChangedFiles } from "./write-changed-files.js";
 import { outputFolderProblem, UnsafeOutputError } from "./output-folder.js";
@@ -132,13 +133,18 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
     if (job.kind !== "redirect") pages++;
   });
 
+  const eleventyInputs = shared ? eleventyInputsDigest(model, fingerprint) : "";
+  const searchInputs = shared && search ? searchInputsDigest(allJobs, eleventyInputs, model.pairContext.curated) : undefined;
+  const keptSearch = searchInputs === undefined ? undefined : keptSearchFiles(searchInputs, previous && { output, manifest: previous });
+  if (searchInputs !== undefined) manifest.search = searchInputs;
+
   timings.lap("digests");
   const staging = stagingPath(output, now());
   mkdirSync(staging, { recursive: true });
   let searchIndex: SearchIndexInProgress | undefined;
   try {
     // Pagefind indexes the product pages in its own process while the pages render.
-    if (shared && search) searchIndex = startSearchIndex(model, fingerprint);
+    if (searchInputs !== undefined && !keptSearch) searchIndex = startSearchIndex(model, fingerprint);
     const stream = options.progress ?? process.stderr;
     const progress = createProgress(toRender.length, stream, now);
     // Per-product and per-pair pages first, on every core; then the rest with Eleventy in this
@@ -163,20 +169,21 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
         })
       : [];
     if (socialCards) timings.lap("social cards");
-    const { eleventyPages, eleventyReused, eleventyInputs, memory } = shared
+    const { eleventyPages, eleventyReused, memory } = shared
       ? await sharedFiles({
           staging,
           model,
           content,
           assets,
           ...(searchIndex ? { searchIndex } : {}),
+          keptSearchFiles: (keptSearch ?? []).map(([file]) => file),
           cards,
           shardedFiles: [...allJobs.map((j) => j.job.file), ...Object.values(ogImages).map((url) => url.slice(1))],
           timings,
-          fingerprint,
+          eleventyInputs,
           ...(previous ? { previous: { output, manifest: previous } } : {}),
         })
-      : { eleventyPages: [], eleventyReused: false, eleventyInputs: "", memory: cards };
+      : { eleventyPages: [], eleventyReused: false, memory: cards };
 
     const changed = toRender.map((j) => j.file).filter((f) => !unchanged.has(f));
     // Eleventy rewrote its pages (unless they were kept): keep only those whose bytes changed.
@@ -195,7 +202,8 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
       pages += eleventyPages.filter((p) => p.file.endsWith(".html")).length;
     }
     const extras = writeChangedFiles([...memory].sort(byFile), staging, previous && { digests: previous.files, dir: output });
-    for (const [file, d] of extras.digests) manifest.files.set(file, d);
+    // In the order a build that made them would list them, so the manifest is the same either way.
+    for (const [file, d] of [...extras.digests, ...(keptSearch ?? [])].sort(byName)) manifest.files.set(file, d);
     changed.push(...extras.written);
 
     timings.lap("compare");
@@ -222,3 +230,4 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
 }
 
 const byFile = (x: { file: string }, y: { file: string }): number => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0);
+const byName = ([x]: [string, string], [y]: [string, string]): number => (x < y ? -1 : x > y ? 1 : 0);

@@ -19,6 +19,8 @@ export interface Manifest {
   files: Map<string, string>;
   /** Eleventy's pages of that build and a digest of everything they were rendered from. */
   eleventy?: { inputs: string; pages: { url: string; file: string }[] };
+  /** A digest of everything that build's search index was made from (see searchInputsDigest). */
+  search?: string;
 }
 
 export const manifestPath = (output: string): string => `${output}.versus-manifest.json`;
@@ -26,11 +28,17 @@ export const manifestPath = (output: string): string => `${output}.versus-manife
 /** The manifest beside `output`; undefined when there is none or it is of another version (the next build then renders everything). */
 export function readManifest(output: string): Manifest | undefined {
   try {
-    const m = JSON.parse(readFileSync(manifestPath(output), "utf8")) as { version?: unknown; pages?: unknown; files?: unknown; eleventy?: Manifest["eleventy"] };
+    const m = JSON.parse(readFileSync(manifestPath(output), "utf8")) as {
+      version?: unknown;
+      pages?: unknown;
+      files?: unknown;
+      eleventy?: Manifest["eleventy"];
+      search?: unknown;
+    };
     if (m.version !== 3 || !isFlatList(m.pages) || !isFlatList(m.files)) return undefined;
     const files = new Map<string, string>();
     for (let i = 0; i < m.files.length; i += 2) files.set(m.files[i]!, m.files[i + 1]!);
-    return { version: 3, pages: m.pages, files, ...(m.eleventy ? { eleventy: m.eleventy } : {}) };
+    return { version: 3, pages: m.pages, files, ...(m.eleventy ? { eleventy: m.eleventy } : {}), ...(typeof m.search === "string" ? { search: m.search } : {}) };
   } catch {
     return undefined;
   }
@@ -48,7 +56,8 @@ function isFlatList(value: unknown): value is string[] {
 export function writeManifest(output: string, manifest: Manifest, file = manifestPath(output)): void {
   const files: string[] = [];
   for (const [name, d] of manifest.files) files.push(name, d);
-  writeFileAtomic(file, JSON.stringify({ version: 3, pages: manifest.pages, files, ...(manifest.eleventy ? { eleventy: manifest.eleventy } : {}) }));
+  const { eleventy, search } = manifest;
+  writeFileAtomic(file, JSON.stringify({ version: 3, pages: manifest.pages, files, ...(eleventy ? { eleventy } : {}), ...(search ? { search } : {}) }));
 }
 
 /** How many files the manifest lists. */

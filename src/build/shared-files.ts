@@ -23,19 +23,21 @@ export async function sharedFiles(input: {
   model: SiteModel;
   content: Content;
   assets: BuiltAssets;
-  /** The search index, under way since before the pages rendered (none with `--no-search`). */
+  /** The search index, under way since before the pages rendered (none with `--no-search`, or when kept). */
   searchIndex?: SearchIndexInProgress;
+  /** The last build's search files, kept as they are (see keptSearchFiles). */
+  keptSearchFiles: readonly string[];
   /** The social cards this build renders (see socialCardFiles). */
   cards: MemoryFile[];
   /** Every file of the site that shards split between them (pages and social cards), whichever shard builds it. */
   shardedFiles: readonly string[];
   timings: ReturnType<typeof phaseTimer>;
-  fingerprint: string;
+  /** What Eleventy's pages are made from (see eleventyInputsDigest). */
+  eleventyInputs: string;
   /** The last build into the same output, for pages that can be kept. */
   previous?: { output: string; manifest: Manifest };
-}): Promise<{ eleventyPages: WrittenPage[]; eleventyReused: boolean; eleventyInputs: string; memory: MemoryFile[] }> {
-  const { model, content, timings } = input;
-  const eleventyInputs = digest(input.fingerprint, JSON.stringify(model.site), JSON.stringify(model.pages));
+}): Promise<{ eleventyPages: WrittenPage[]; eleventyReused: boolean; memory: MemoryFile[] }> {
+  const { model, content, timings, eleventyInputs } = input;
   let eleventyPages = lastEleventyPages(eleventyInputs, input.previous);
   const eleventyReused = eleventyPages !== undefined;
   if (!eleventyPages) {
@@ -53,12 +55,21 @@ export async function sharedFiles(input: {
   // Named after every top-level entry of the whole site (all shards), so it is the same file in
   // a shard build and a full one.
   const topLevel = new Set<string>(["_headers"]);
-  for (const files of [input.shardedFiles, eleventyPages.map((p) => p.file), memory.map((m) => m.file)]) {
+  for (const files of [input.shardedFiles, eleventyPages.map((p) => p.file), memory.map((m) => m.file), input.keptSearchFiles]) {
     // indexOf, not split: this runs over every file of the site (90,000 at 600 products).
     for (const f of files) topLevel.add(f.includes("/") ? f.slice(0, f.indexOf("/")) : f);
   }
   memory.push({ file: "_headers", bytes: headersFile([...topLevel].sort(), model.site.basePath) });
-  return { eleventyPages, eleventyReused, eleventyInputs, memory };
+  return { eleventyPages, eleventyReused, memory };
+}
+
+/**
+ * A digest of what Eleventy's pages are made from: the code and templates (`fingerprint`) and the
+ * model's `site` and `pages`.
+ * @example eleventyInputsDigest(model, renderFingerprint()) // "Qm2…"
+ */
+export function eleventyInputsDigest(model: SiteModel, fingerprint: string): string {
+  return digest(fingerprint, JSON.stringify(model.site), JSON.stringify(model.pages));
 }
 
 /** The last build's Eleventy pages, read back, when they were rendered from the same inputs. */

@@ -8,6 +8,7 @@
  * each group of pages in URL order, and the result is sorted by path.
  */
 import * as pagefind from "pagefind";
+import { SEARCH_DIR } from "./search-folder.js";
 
 export interface SearchPage {
   /** Site-relative URL the result links to, e.g. `/products/redpanda/`. */
@@ -40,9 +41,6 @@ export interface SearchIndexOptions {
   /** Bundle fragments into shared files above this many pages per language (fewer files to deploy). */
   maxFragments?: number;
 }
-
-/** Folder of the bundle under the site root; pagefind.js finds its files relative to itself. */
-export const SEARCH_DIR = "pagefind";
 
 /**
  * Pagefind's ready-made interfaces and its highlighter, which the bundle always holds and no

@@ -22,6 +22,8 @@ export const AS_OF_MS = Number(SOURCE_DATE_EPOCH) * 1000;
 
 /** Loader hooks that make the render worker pool fail (see tests/build/support/). */
 export const RENDER_FAILURE_IMPORT = fileURLToPath(new URL("./support/register-render-failure.mjs", import.meta.url));
+/** Loader hooks that make the pagefind package fail: a build that starts a search index exits 1. */
+export const NO_PAGEFIND_IMPORT = fileURLToPath(new URL("./support/register-no-pagefind.mjs", import.meta.url));
 
 export type RunResult = Captured;
 

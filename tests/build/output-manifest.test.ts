@@ -18,19 +18,21 @@ afterAll(async () => {
 });
 
 describe("output manifest", () => {
-  it("reads back the pages and files in the order written, with Eleventy's pages", async () => {
+  it("reads back the pages and files in the order written, with Eleventy's pages and the search inputs", async () => {
     const output = join(await tempDir(), "site");
     const manifest: Manifest = {
       version: 3,
       pages: ["products/nats/index.html", "d1", "compare/a-vs-b/index.html", "d2"],
       files: new Map([["index.html", "d3"], ["assets/site.css", "d4"]]),
       eleventy: { inputs: "i", pages: [{ url: "/", file: "index.html" }] },
+      search: "s",
     };
     writeManifest(output, manifest);
     const read = readManifest(output)!;
     expect(read.pages).toEqual(manifest.pages);
     expect([...read.files]).toEqual([...manifest.files]);
     expect(read.eleventy).toEqual(manifest.eleventy);
+    expect(read.search).toBe("s");
     expect(fileCount(read)).toBe(4);
   });
 
