@@ -1,9 +1,9 @@
 import os from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { PairContext } from "../site/pair-page.js";
 import type { PageJob, PageViews, RenderWorkerData, WorkerReply, WorkerRequest, WorkerSetup } from "./page-jobs.js";
 import { createNunjucksEnvironment } from "./nunjucks-environment.js";
-import { workerBundle } from "../build/code-bundles.js";
+import { startBundleWorker, workerBundle } from "../build/code-bundles.js";
 import { renderFingerprint } from "../build/digest.js";
 import { writeJobs } from "./render-page.js";
 
@@ -57,7 +57,7 @@ export function startRenderPool(fingerprint: string = renderFingerprint(), threa
   const started = workerBundle(fingerprint).then((entry) => {
     if (closed) return [];
     const workerData: RenderWorkerData = { fingerprint };
-    workers = Array.from({ length: threads }, () => new Worker(entry, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+    workers = Array.from({ length: threads }, () => startBundleWorker(entry, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     return workers.map((worker) => {
       // Listened to from the start: a thread can fail before it has any work.
       const stopped = new Promise<never>((_, reject) => {

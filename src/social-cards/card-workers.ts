@@ -1,8 +1,8 @@
 import os from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { renderFingerprint } from "../build/digest.js";
-import { workerBundle } from "../build/code-bundles.js";
+import { startBundleWorker, workerBundle } from "../build/code-bundles.js";
 import type { CardReply, CardRequest } from "./card-worker.js";
 import type { SocialCard } from "./social-card.js";
 
@@ -57,7 +57,7 @@ export function cardWorkers(options: { key?: string; threads?: number; cacheDirs
     const entry = await workerBundle(options.key ?? renderFingerprint(), options.cacheDirs, CARD_WORKER);
     if (failure) return;
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(entry);
+      const worker = startBundleWorker(entry);
       worker.on("message", (reply: CardReply) => {
         const job = inFlight.get(reply.id);
         inFlight.delete(reply.id);

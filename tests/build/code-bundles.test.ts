@@ -2,10 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, u
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { CLI_ELEVENTY_CONFIG, CLI_MAIN, cliBundleDir } from "../../bin/bundle-cache.js";
-import { cliBundle, workerBundle } from "../../src/build/code-bundles.js";
+import { cliBundle, startBundleWorker, workerBundle } from "../../src/build/code-bundles.js";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "../../src/render/page-jobs.js";
 
 // Outside any node_modules, so a bundle here must run without package lookups from its folder.
@@ -69,7 +68,7 @@ describe("workerBundle", () => {
   it("renders in a worker from a folder outside node_modules", async () => {
     const outDir = path.join(dir, "out");
     const setup = { context: { site: { url: "https://example.com" }, productPages: {}, alternativesPages: {} }, outDir } as unknown as WorkerSetup;
-    const worker = new Worker(await workerBundle("one", [dir]));
+    const worker = startBundleWorker(await workerBundle("one", [dir]));
     try {
       const reply = await new Promise<WorkerReply>((resolve, reject) => {
         worker.once("message", resolve).once("error", reject);
@@ -86,7 +85,31 @@ describe("workerBundle", () => {
     }
     expect(readFileSync(path.join(outDir, "compare/b-vs-a/index.html"), "utf8")).toContain('<link rel="canonical" href="https://example.com/compare/a-vs-b/">');
   }, 30_000);
+
+  it("starts a thread whose stack traces name lines of the TypeScript source when this thread has source maps on", async () => {
+    const source = fileURLToPath(new URL("./support/throwing-worker.ts", import.meta.url));
+    const entry = await workerBundle("one", [dir], source);
+    const failure = (): Promise<Error> => new Promise<Error>((resolve) => startBundleWorker(entry).once("error", resolve));
+    const was = process.sourceMapsEnabled;
+    try {
+      process.setSourceMapsEnabled(false);
+      const plain = await failure();
+      expect(plain.message).toBe("thrown in a worker bundle");
+      expect(plain.stack).toContain(`at failAtOnce (${entry.href}:`);
+      process.setSourceMapsEnabled(true);
+      expect((await failure()).stack).toContain(`at failAtOnce (${source}:3:9)`);
+    } finally {
+      process.setSourceMapsEnabled(was);
+    }
+  }, 30_000);
 });
+
+/** The source map inlined at the end of a bundle file. */
+function inlineSourceMap(file: string): { sources: string[]; sourcesContent?: unknown } {
+  const m = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(readFileSync(file, "utf8"));
+  if (!m) throw new Error(`${file} has no inline source map`);
+  return JSON.parse(Buffer.from(m[1]!, "base64").toString("utf8")) as { sources: string[] };
+}
 
 describe("cliBundle", () => {
   // A version no real code has, so the test neither finds nor leaves a bundle a run would use.
@@ -114,6 +137,13 @@ describe("cliBundle", () => {
     expect(texts.filter((t) => t.includes(JSON.stringify(path.join(folder, CLI_ELEVENTY_CONFIG)))).length).toBe(1);
     expect(texts.some((t) => t.includes("VERSUS_BUNDLED_ELEVENTY_CONFIG"))).toBe(false);
     expect(texts.filter((t) => t.includes("The site model is not loaded"))).toHaveLength(1);
+  }, 60_000);
+
+  it("carries source maps that lead to the TypeScript source, without copies of it", async () => {
+    const map = inlineSourceMap(fileURLToPath(await cliBundle(version)));
+    const sources = map.sources.map((s) => path.resolve(folder, s));
+    expect(sources).toContain(fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url)));
+    expect(map.sourcesContent).toBeUndefined();
   }, 60_000);
 
   it("keeps the module URLs of the source, also in the code that makes bundles", async () => {
