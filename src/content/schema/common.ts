@@ -61,7 +61,8 @@ export const httpsSiteUrl = z.string().refine((v) => isUrlWithScheme(v, ["https:
 });
 
 function isSiteAddress(url: URL): boolean {
-  return url.search === "" && url.hash === "" && url.username === "" && url.password === "" && !/[?#]/.test(url.href) && !url.pathname.includes("//");
+  // A "?" or "#" anywhere in the address: a query or fragment, empty ones ("…/?") included.
+  return url.username === "" && url.password === "" && !/[?#]/.test(url.href) && !url.pathname.includes("//");
 }
 
 function isUrlWithScheme(value: string, schemes: string[]): boolean {
