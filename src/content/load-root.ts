@@ -92,8 +92,12 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
 
   options.recordCache?.save();
   problems.push(...crossReference({ sectors, products, comparisons, matrices, metrics }));
-  // Not kept in the record cache: the logo file can change while the record does not.
-  const logos = products.flatMap((p) => (p.fields?.logo ? [{ file: p.file, logo: p.fields.logo, line: p.lines.get(["logo"]) }] : []));
+  // Not kept in the record cache: the logo file can change while the record does not. Read
+  // from the parsed data, so a missing logo is reported with the record's other errors.
+  const logos = products.flatMap((p) => {
+    const logo = productSchema.shape.logo.safeParse(p.data?.logo).data;
+    return logo ? [{ file: p.file, logo, line: p.lines.get(["logo"]) }] : [];
+  });
   problems.push(...(await logoFileProblems(root, logos)));
   if (site) {
     const valid = products.flatMap((p) => (p.fields ? [{ slug: p.slug, file: p.file, sector: p.fields.sector }] : []));

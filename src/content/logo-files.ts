@@ -2,6 +2,7 @@ import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ioReason } from "./parse/text-file.js";
 import { error } from "./problems.js";
+import { activeSvgContent } from "./svg-safety.js";
 import type { Problem } from "./types.js";
 
 /** The folder of a site root that holds the files content names by a `/assets/…` path (logos). */
@@ -9,12 +10,6 @@ export const CONTENT_ASSETS_DIR = "assets";
 
 /** A logo is shown at 40 px: no file needs more, and every page that shows it waits for it. */
 export const MAX_LOGO_BYTES = 512 * 1024;
-
-/**
- * What makes an SVG more than a picture: opened at its own address, on a host that ignores the
- * site's Content-Security-Policy (GitHub Pages), a script in it would run as the site.
- */
-const ACTIVE_SVG = /<script\b|<foreignObject\b|\son[a-z]+\s*=|javascript:/i;
 
 /**
  * The file in the site root that a logo's site path names; undefined for an https address.
@@ -70,8 +65,15 @@ export async function logoFileProblems(root: string, references: readonly LogoRe
     }
     if (info.size > MAX_LOGO_BYTES) {
       problems.push(error(ref.file, `${source} is ${Math.ceil(info.size / 1024)} KB; expected at most ${MAX_LOGO_BYTES / 1024} KB for a logo shown at 40 pixels`, where));
-    } else if (source.endsWith(".svg") && ACTIVE_SVG.test(await readFile(full, "utf8"))) {
-      problems.push(error(ref.file, `${source} holds a script, an event handler or embedded HTML; expected a plain SVG picture`, where));
+    } else if (source.endsWith(".svg")) {
+      let active: string | undefined;
+      try {
+        active = activeSvgContent(await readFile(full));
+      } catch (err) {
+        problems.push(error(ref.file, `could not read ${source} (${ioReason(err)})`, where));
+        continue;
+      }
+      if (active !== undefined) problems.push(error(ref.file, `${source} holds ${active}; expected a plain SVG picture`, where));
     }
   }
   return problems;
