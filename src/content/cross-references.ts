@@ -1,7 +1,7 @@
 import { didYouMean, listNames } from "./did-you-mean.js";
 import type { LineMap } from "./paths.js";
 import { error, warning } from "./problems.js";
-import { SLUG_PATTERN, type ComparisonFields, type MatrixFields, type Metrics, type ProductFields } from "./schema/index.js";
+import { FACT_KEY_PATTERN, SLUG_PATTERN, type ComparisonFields, type MatrixFields, type Metrics, type ProductFields } from "./schema/index.js";
 import type { Problem } from "./types.js";
 
 /** A record after its own validation: `fields` is undefined when it had errors. */
@@ -101,28 +101,36 @@ function checkAliases(products: readonly Checked<ProductFields>[]): Problem[] {
 
 function checkFactRows(c: CrossInput["comparisons"][number], products: ReadonlyMap<string, Checked<ProductFields>>): Problem[] {
   const problems: Problem[] = [];
-  if (!c.pair || !c.fields?.rows) return problems;
+  if (!c.pair) return problems;
   const a = products.get(c.pair.a);
   const b = products.get(c.pair.b);
-  // Without both products' validated facts a missing fact would be a guess.
-  if (!a?.fields || !b?.fields) return problems;
-  c.fields.rows.forEach((row, i) => {
-    if (!("fact" in row)) return;
+  // Read from the parsed data, so these are reported with the files' other errors; but a
+  // product whose facts are not even a mapping has its own error, and a missing fact would be a guess.
+  const factsA = factKeys(a?.data?.facts);
+  const factsB = factKeys(b?.data?.facts);
+  if (!a || !b || !factsA || !factsB) return problems;
+  const rows: unknown[] = Array.isArray(c.data?.rows) ? c.data.rows : [];
+  rows.forEach((row, i) => {
+    const fact = typeof row === "object" && row !== null && "fact" in row ? row.fact : undefined;
+    // A value that is not even a fact key already has its schema problem.
+    if (typeof fact !== "string" || !FACT_KEY_PATTERN.test(fact)) return;
     const where = { line: c.lines.lineOf(["rows", i, "fact"]), field: `rows[${i}].fact` };
-    const inA = hasFact(a.fields!, row.fact);
-    const inB = hasFact(b.fields!, row.fact);
+    const inA = factsA.has(fact);
+    const inB = factsB.has(fact);
     if (!inA && !inB) {
-      problems.push(error(c.file, `fact "${row.fact}" is in neither ${a.file} nor ${b.file}; expected a key of their facts`, where));
+      problems.push(error(c.file, `fact "${fact}" is in neither ${a.file} nor ${b.file}; expected a key of their facts`, where));
     } else if (!inA || !inB) {
       const missing = inA ? b : a;
-      problems.push(warning(c.file, `fact "${row.fact}" is missing from ${missing.file}; its cell will be empty`, where));
+      problems.push(warning(c.file, `fact "${fact}" is missing from ${missing.file}; its cell will be empty`, where));
     }
   });
   return problems;
 }
 
-function hasFact(product: ProductFields, key: string): boolean {
-  return product.facts !== undefined && Object.prototype.hasOwnProperty.call(product.facts, key);
+/** The keys of a product's parsed `facts` (none when it has none), or undefined when it is not a mapping. */
+function factKeys(facts: unknown): ReadonlySet<string> | undefined {
+  if (facts === undefined) return new Set();
+  return typeof facts === "object" && facts !== null && !Array.isArray(facts) ? new Set(Object.keys(facts)) : undefined;
 }
 
 /** The valid slugs of a parsed list, by index (undefined where an item is not a slug). */

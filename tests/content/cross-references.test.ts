@@ -1,6 +1,8 @@
 /** Cross-reference problems, each checked as data: severity, file, line and field. */
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupRoots, load, md, product } from "./helpers.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { cleanupRoots, load, md, product, ROOTS } from "./helpers.js";
 
 afterAll(cleanupRoots);
 
@@ -82,6 +84,23 @@ describe("cross references", () => {
     expect(result.problems.map((p) => [p.severity, p.line, p.field])).toEqual([
       ["warning", 5, "rows[1].fact"],
       ["error", 6, "rows[2].fact"],
+    ]);
+  });
+
+  it("fact rows are checked even when the comparison and a product have other errors (all mistakes at once)", async () => {
+    const fixture = (file: string) => readFileSync(join(ROOTS, file), "utf8");
+    const result = await load({
+      overlay: "fact-rows",
+      files: {
+        "content/comparisons/apache-kafka-vs-redpanda.md": fixture("fact-rows/content/comparisons/apache-kafka-vs-redpanda.md").replace("verdict: Both are fine.", "verdict: 42"),
+        "content/products/apache-kafka.md": fixture("minimal/content/products/apache-kafka.md").replace("website: https://", "website: ftp://"),
+      },
+    });
+    expect(result.problems.map((p) => [p.file, p.severity, p.line, p.field])).toEqual([
+      ["content/comparisons/apache-kafka-vs-redpanda.md", "error", 2, "verdict"],
+      ["content/comparisons/apache-kafka-vs-redpanda.md", "warning", 5, "rows[1].fact"],
+      ["content/comparisons/apache-kafka-vs-redpanda.md", "error", 6, "rows[2].fact"],
+      ["content/products/apache-kafka.md", "error", 4, "website"],
     ]);
   });
 

@@ -3,6 +3,9 @@ import { z } from "zod";
 /** A file-name slug: lowercase words joined by single hyphens, at most 64 characters. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/** A key of a product's `facts`, as a comparison row names it. */
+export const FACT_KEY_PATTERN = /^[a-z0-9]+([_-][a-z0-9]+)*$/;
+
 /**
  * @example slug.parse("apache-kafka") // "apache-kafka"
  */

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { markdown, text } from "./common.js";
+import { FACT_KEY_PATTERN, markdown, text } from "./common.js";
 
 export const comparisonRowSchema = z.union([
   z.strictObject({ label: text(1, 120), a: markdown, b: markdown }),
-  z.strictObject({ fact: z.string().regex(/^[a-z0-9]+([_-][a-z0-9]+)*$/, { message: "expected a fact key" }) }),
+  z.strictObject({ fact: z.string().regex(FACT_KEY_PATTERN, { message: "expected a fact key" }) }),
 ]);
 
 /** content/comparisons/<a>-vs-<b>.md front matter. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, isoDate, markdown, slug, text } from "./common.js";
+import { FACT_KEY_PATTERN, httpUrl, isoDate, markdown, slug, text } from "./common.js";
 
 export const TIMELINE_KINDS = ["release", "bugfix", "announcement", "post"] as const;
 
@@ -35,7 +35,7 @@ export const metricsSchema = z.strictObject({
 });
 
 /** A fact key or capability name used as a map key. */
-const factKey = z.string().regex(/^[a-z0-9]+([_-][a-z0-9]+)*$/, {
+const factKey = z.string().regex(FACT_KEY_PATTERN, {
   message: "expected a key of lowercase letters, digits, hyphens or underscores",
 });
 
