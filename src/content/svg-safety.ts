@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { decodeUtf8 } from "./parse/text-file.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 /** Namespaces whose elements a browser makes live (HTML can hold scripts, frames and forms). */
@@ -26,13 +27,9 @@ const ACTIVE_TEXT = /<(?:[\w.-]+:)?(?:script|foreignObject|iframe|embed|object)\
  * @example activeSvgContent(new TextEncoder().encode("<svg xmlns='http://www.w3.org/2000/svg'><rect width='4' height='4'/></svg>")) // undefined
  */
 export function activeSvgContent(bytes: Uint8Array): string | undefined {
-  let text: string;
-  try {
-    // A UTF-16 file fails here: its byte order mark is not UTF-8.
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return "text that is not UTF-8 (save the file as UTF-8)";
-  }
+  // A UTF-16 file fails here: its byte order mark is not UTF-8.
+  const text = decodeUtf8(bytes);
+  if (text === undefined) return "text that is not UTF-8 (save the file as UTF-8)";
   let found: string | undefined;
   let rootSeen = false;
   const scopes: Map<string, string>[] = [new Map()];

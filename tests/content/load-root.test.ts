@@ -94,6 +94,19 @@ describe("loadRoot: valid roots", () => {
     expect(ok.content!.products.find((p) => p.slug === "crlf")!.sections.map((s) => s.markdown)).toEqual(["Now.", "Next.", "Later."]);
   });
 
+  it("reads CR-only line endings (old Mac files) as lines, for both records and site.json", async () => {
+    const result = await load({
+      files: {
+        "content/products/cr.md": product("velocity: 12").replace(/\n/g, "\r"),
+        "data/site.json": '{\r  "name": "Test",\r  "url": "https://example.com/",\r  "bogus": 1,\r  "description": "A site."\r}\r',
+      },
+    });
+    expect(lines(result)).toEqual([
+      "content/products/cr.md:8: velocity: expected a number from 0 to 10, found 12",
+      'data/site.json:4: bogus: unknown field "bogus"; expected one of alternatives_limit, description, name, pairs, reverse_pair_pages, stale_after_days, url',
+    ]);
+  });
+
   it("returns warnings alongside content (other-extension overlay)", async () => {
     const result = await load({ overlay: "other-extension" });
     expect(result.content).toBeDefined();

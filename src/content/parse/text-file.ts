@@ -6,8 +6,9 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 /**
  * Reads a record file as text: refuses non-files, files over 1 MB (checked before reading),
- * empty files and bytes that are not UTF-8; drops a BOM and turns CRLF into LF so that every
- * later offset-to-line mapping only has to count `\n`.
+ * empty files and bytes that are not UTF-8; drops a BOM and turns CRLF and lone CR (old Mac
+ * files), both line breaks to YAML and Markdown, into LF so that every later offset-to-line
+ * mapping only has to count `\n`.
  * @example await readTextFile("/site/content/products/kafka.md") // { ok: true, value: "---\nname: ..." }
  */
 export async function readTextFile(path: string): Promise<Parsed<string>> {
@@ -36,7 +37,7 @@ export async function readTextFile(path: string): Promise<Parsed<string>> {
     return fail("expected UTF-8 text, found bytes that are not valid UTF-8; save the file as UTF-8", line);
   }
   if (text.trim() === "") return fail("file is empty");
-  return { ok: true, value: text.replace(/\r\n/g, "\n") };
+  return { ok: true, value: text.replace(/\r\n?/g, "\n") };
 }
 
 /**

@@ -19,9 +19,10 @@ async function file(name: string, content: string | Uint8Array): Promise<string>
 }
 
 describe("readTextFile", () => {
-  it("drops a BOM and turns CRLF into LF", async () => {
+  it("drops a BOM and turns CRLF and lone CR into LF", async () => {
     const path = await file("bom.md", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("---\r\nname: x\r\n---\r\n")]));
     expect(await readTextFile(path)).toEqual({ ok: true, value: "---\nname: x\n---\n" });
+    expect(await readTextFile(await file("cr.md", "---\rname: x\r---\r\rBody\r"))).toEqual({ ok: true, value: "---\nname: x\n---\n\nBody\n" });
   });
 
   it("refuses empty and blank files", async () => {
