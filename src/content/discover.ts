@@ -1,5 +1,5 @@
-import { readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir, realpath } from "node:fs/promises";
+import { join, sep } from "node:path";
 import { ioReason } from "./parse/text-file.js";
 import { error, warning } from "./problems.js";
 import { SLUG_PATTERN } from "./schema/index.js";
@@ -50,10 +50,11 @@ async function listFolder(root: string, folder: string, formats: readonly ("md" 
     return [];
   }
   const bySlug = new Map<string, FoundFile>();
-  const names = entries.map((e) => ({ name: e.name, isFile: e.isFile() || e.isSymbolicLink() })).sort((x, y) => (x.name < y.name ? -1 : 1));
+  const names = entries.map((e) => ({ name: e.name, isFile: e.isFile() || e.isSymbolicLink(), link: e.isSymbolicLink() })).sort((x, y) => (x.name < y.name ? -1 : 1));
   // .md before .json, so the markdown file is the one kept when both exist.
   names.sort((x, y) => rank(x.name) - rank(y.name));
-  for (const { name, isFile } of names) {
+  let realRoot: string | undefined;
+  for (const { name, isFile, link } of names) {
     // Dotfiles (.gitkeep, .DS_Store) are tooling, not content.
     if (name.startsWith(".")) continue;
     const file = `${folder}/${name}`;
@@ -69,6 +70,15 @@ async function listFolder(root: string, folder: string, formats: readonly ("md" 
     if (!SLUG_PATTERN.test(slug) || slug.length > MAX_SLUG) {
       problems.push(error(file, `file name "${slug}" is not a valid slug; expected lowercase letters, digits and single hyphens, at most ${MAX_SLUG} characters`));
       continue;
+    }
+    // As for logos: a link out of the root would read, and echo into problems, whatever it points at.
+    if (link) {
+      realRoot ??= await realpath(root);
+      const target = await realpath(join(root, folder, name)).catch(() => undefined);
+      if (target !== undefined && !target.startsWith(realRoot + sep)) {
+        problems.push(error(file, "links to a file outside the site root; copy the file into it"));
+        continue;
+      }
     }
     const taken = bySlug.get(slug);
     if (taken) {

@@ -1,3 +1,5 @@
+import { mkdir, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { discover } from "../../src/content/discover.js";
 import { cleanupRoots, makeRoot } from "./helpers.js";
@@ -27,5 +29,19 @@ describe("discover", () => {
       ["error", "content/products/nats.json"],
       ["warning", "data/metrics/notes.md"],
     ]);
+  });
+
+  it("refuses a link to a file outside the root, and follows one that stays inside", async () => {
+    const outside = await makeRoot();
+    const root = await makeRoot();
+    await symlink(join(outside, "content/products/nats.md"), join(root, "content/products/outside.md"));
+    await mkdir(join(root, "shared"));
+    await writeFile(join(root, "shared/inside.md"), "---\n---\n");
+    await symlink(join(root, "shared/inside.md"), join(root, "content/products/inside.md"));
+    const found = await discover(root);
+    expect(found.problems).toEqual([
+      { severity: "error", file: "content/products/outside.md", field: "", message: "links to a file outside the site root; copy the file into it" },
+    ]);
+    expect(found.records.products.map((f) => f.slug)).toEqual(["apache-kafka", "inside", "nats", "redpanda"]);
   });
 });
