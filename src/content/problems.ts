@@ -85,15 +85,18 @@ function compare(a: string, b: string): number {
 }
 
 /**
- * Escapes control characters (newlines included) as `\n`, `\t` or `\u001b`.
+ * Escapes control characters (newlines included) as `\n`, `\t` or `\u001b`, and invisible
+ * format characters (zero-width spaces, bidi overrides) as `\u200b`: a key with one would
+ * otherwise print the same as the name it is mistaken for, or turn the rest of the line around.
  * @example oneLine("a\nb") // "a\\nb"
+ * @example oneLine("website\u200b") // "website\\u200b"
  */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
+  return text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => {
     if (c === "\n") return "\\n";
     if (c === "\r") return "\\r";
     if (c === "\t") return "\\t";
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }

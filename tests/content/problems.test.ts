@@ -24,6 +24,14 @@ describe("formatProblem", () => {
     expect(line).toBe("content/products/a\\nb.md:2: x\\ny: bad\\r\\nvalue\\u001b");
     expect(oneLine("\u2028")).toBe("\\u2028");
   });
+
+  it("shows invisible and direction-changing characters, so a key never looks like the name it is mistaken for", () => {
+    expect(formatProblem(error("content/products/a.md", 'unknown field "website\u200b"; did you mean "website"?', { line: 3, field: "website\u200b" }))).toBe(
+      'content/products/a.md:3: website\\u200b: unknown field "website\\u200b"; did you mean "website"?',
+    );
+    expect(oneLine("a\u202eb\u0085c\u{e0041}")).toBe("a\\u202eb\\u0085c\\u{e0041}");
+    expect(oneLine("café ✓ 日本")).toBe("café ✓ 日本");
+  });
 });
 
 describe("sortProblems", () => {
