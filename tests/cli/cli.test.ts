@@ -121,7 +121,7 @@ describe("versus build --url", () => {
     expect(home).not.toMatch(/ (href|src|action)="\/(?!repo\/)/);
   });
 
-  it.each([["http://x.example"], ["https://x.example/?preview=1"], ["https://x.example/?"], ["https://x.example/#top"], ["https://x.example/#"], ["x.example"]])("--url %s: one line, exit 2, nothing built (in process)", async (value) => {
+  it.each([["http://x.example"], ["https://x.example/?preview=1"], ["https://x.example/?"], ["https://x.example/#top"], ["https://x.example/#"], ["https://x.example/../repo/"], ["https://x.example/repo/%2E/"], ["https://x.example/repo/index.html"], ["x.example"]])("--url %s: one line, exit 2, nothing built (in process)", async (value) => {
     const parent = await tempDir();
     const result = await runMain(["build", "--root", broken, "--output", join(parent, "site"), "--url", value]);
     expect(readdirSync(parent)).toEqual([]);
