@@ -60,11 +60,18 @@ export function readYaml(source: string, toLine: (offset: number) => number, roo
   // Only the first few syntax errors are shown; later ones often follow from them.
   let hidden: { count: number; line: number } | undefined;
   let quotes: Map<number, number> | undefined;
+  let flows: number[] | undefined;
   for (const e of doc.errors) {
-    // yaml reports an unclosed quote where the value ends, often the end of the front matter;
-    // the editor needs the line where it opens.
-    const unclosed = e.code === "MISSING_CHAR" && e.message.endsWith("quote");
-    const line = toLine(unclosed ? (quotes ??= quotedValueStarts(tokens)).get(e.pos[0]) ?? e.pos[0] : e.pos[0]);
+    // yaml reports an unclosed quote, "[" or "{" where the value ends, often at the next key or
+    // the end of the front matter; the editor needs the line where it opens.
+    const unclosedQuote = e.code === "MISSING_CHAR" && e.message.endsWith("quote");
+    const unclosedFlow = /^Flow (?:sequence|map) in block collection must be sufficiently indented and end with/.test(e.message);
+    const offset = unclosedQuote
+      ? (quotes ??= quotedValueStarts(tokens)).get(e.pos[0]) ?? e.pos[0]
+      : unclosedFlow
+        ? lastBefore((flows ??= unclosedFlowStarts(tokens)), e.pos[0]) ?? e.pos[0]
+        : e.pos[0];
+    const line = toLine(offset);
     const message = `invalid YAML: ${withHint(firstLine(e.message))}`;
     if (!firstReport(line, message)) continue;
     if (issues.length < MAX_SYNTAX_ERRORS) issues.push({ kind: "syntax", message, line });
@@ -202,6 +209,27 @@ function quotedValueStarts(tokens: CST.Token[]): Map<number, number> {
   return starts;
 }
 
+/** Where each flow collection ("[" or "{") without its closing bracket starts, in order. */
+function unclosedFlowStarts(tokens: CST.Token[]): number[] {
+  const starts: number[] = [];
+  for (const token of tokens) {
+    if (token.type !== "document") continue;
+    CST.visit(token, (item) => {
+      for (const t of [item.key, item.value]) {
+        if (t?.type === "flow-collection" && !t.end.some((e) => e.type === "flow-seq-end" || e.type === "flow-map-end")) starts.push(t.offset);
+      }
+    });
+  }
+  return starts.sort((x, y) => x - y);
+}
+
+/** The largest of sorted `offsets` at or before `offset`. */
+function lastBefore(offsets: readonly number[], offset: number): number | undefined {
+  let found: number | undefined;
+  for (const o of offsets) if (o <= offset) found = o;
+  return found;
+}
+
 /** `tag:yaml.org,2002:str` back to the `!!str` an editor wrote. */
 function shortTag(tag: string): string {
   return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
@@ -211,6 +239,7 @@ function shortTag(tag: string): string {
 const HINTS: [RegExp, string][] = [
   [/^Tabs are not allowed as indentation/, "indent with spaces"],
   [/^Missing closing ["']quote/, "end the value with the quote it starts with"],
+  [/^Flow (?:sequence|map) in block collection must be sufficiently indented/, "close it after its last item, indenting any lines inside it"],
   [/^Plain value cannot start with reserved character/, "put the value in quotes"],
   [/^Nested mappings are not allowed in compact mappings/, 'a value that contains ": " needs quotes'],
   [/^Implicit map keys need to be followed by map values/, 'write each field as "name: value"'],

@@ -96,17 +96,20 @@ describe("readYaml", () => {
     // yaml reports these where the value ends, here the last line; the line is where it opens.
     ["an unclosed double quote", 'name: x\ntag: "abc\nsector: y\nz: 1\n', 2, 'invalid YAML: Missing closing "quote; end the value with the quote it starts with'],
     ["an unclosed single quote", "name: x\nlist:\n  - 'abc\n  - d\nz: 1\n", 3, "invalid YAML: Missing closing 'quote; end the value with the quote it starts with"],
+    ["an unclosed [", "name: x\nthemes: [kafka-api, tiered-storage\nupdated: 2026-01-01\n", 2, "invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; close it after its last item, indenting any lines inside it"],
+    ["an unclosed [ above a block list", "name: x\nthemes: [kafka-api\n  - a\n  - b\nupdated: 2026-01-01\n", 2, "invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; close it after its last item, indenting any lines inside it"],
+    ["an unclosed {", "name: x\nfacts: {a: 1, b: 2\nupdated: 2026-01-01\n", 2, "invalid YAML: Flow map in block collection must be sufficiently indented and end with a }; close it after its last item, indenting any lines inside it"],
   ])("names the usual fix for %s, on its line", (_, source, line, message) => {
     expect(read(source).issues[0]).toEqual({ kind: "syntax", message, line });
   });
 
   it("reports a syntax error once per line, however often the parser's recovery repeats it", () => {
     const { issues } = read(`a:\n${"  [\n".repeat(30)}b: 1\n`);
-    expect(issues).toEqual([{ kind: "syntax", message: "invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]", line: 32 }]);
+    expect(issues).toEqual([{ kind: "syntax", message: "invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; close it after its last item, indenting any lines inside it", line: 31 }]);
   });
 
   it("shows the first ten syntax errors and counts the rest in one line, from the line where they start", () => {
-    const source = `a:\n${"  x: [\n  y: ]\n".repeat(20)}`;
+    const source = `a:\n${"  x: y: z\n".repeat(25)}`;
     // What yaml itself reports, one entry per line and message, in its order.
     const all = [...new Map(parseDocument(source).errors.map((e) => [`${lineCounter(source)(e.pos[0])}:${e.message.split("\n")[0]}`, lineCounter(source)(e.pos[0])])).values()];
     expect(all.length).toBeGreaterThan(20);
