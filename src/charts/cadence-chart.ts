@@ -37,7 +37,7 @@ const CLASSES = ["series-a", "series-b"] as const;
  * `summary` is the text alternative (also in the SVG's <desc>), usable as a caption.
  * @example
  * cadenceChart([{ name: "Apache Kafka", months: monthlyCadence(kafka.timeline, asOfMs) }], "cadence-kafka").summary
- * // "Apache Kafka: 9 entries in the last 12 months, most in March (3); 1 spark."
+ * // "Apache Kafka: 9 entries from June 2025 to May 2026, most in March (3); 1 spark."
  */
 export function cadenceChart(series: readonly CadenceSeries[], idPrefix: string): ChartView {
   if (series.length < 1 || series.length > 2) throw new RangeError(`cadenceChart: expected 1 or 2 series, found ${series.length}`);
@@ -198,12 +198,14 @@ function seriesFacts(series: CadenceSeries): SeriesFacts {
 
 /**
  * The text alternative for one series, e.g.
- * "Apache Kafka: 9 entries in the last 12 months, most in March (3); 1 spark."
- * @example seriesSummary({ name: "Appwrite", months: monthlyCadence([], asOfMs) }) // "Appwrite: no entries in the last 12 months."
+ * "Apache Kafka: 9 entries from June 2025 to May 2026, most in March (3); 1 spark."
+ * @example seriesSummary({ name: "Appwrite", months: monthlyCadence([], asOfMs) }) // "Appwrite: no entries from June 2025 to May 2026."
  */
 export function seriesSummary(series: CadenceSeries): string {
   const { name, months } = series;
-  const period = months.length === 1 ? "this month" : `in the last ${months.length} months`;
+  // The months by name, not "the last 12 months": the velocity score counts 365 days back from
+  // the build, and a page showing both must not seem to count one window two ways.
+  const period = months.length === 1 ? `in ${monthName(months[0]!, true)}` : `from ${monthName(months[0]!, true)} to ${monthName(months[months.length - 1]!, true)}`;
   const total = months.reduce((sum, m) => sum + m.count, 0);
   if (total === 0) return `${name}: no entries ${period}.`;
   const sparks = months.reduce((sum, m) => sum + m.sparks, 0);

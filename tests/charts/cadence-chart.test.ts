@@ -29,7 +29,7 @@ describe("cadenceChart", () => {
     expect(count(svg, /<polygon class="spark"/g)).toBe(1 + 1); // the March marker and the legend key
     expect(svg).toContain("<title>Apache Kafka, March 2026: 3 entries</title>");
     expect(svg).toContain("<title>Apache Kafka, March 2026: 1 spark</title>");
-    expect(summary).toBe("Apache Kafka: 9 entries in the last 12 months, most in March (3); 1 spark.");
+    expect(summary).toBe("Apache Kafka: 9 entries from June 2025 to May 2026, most in March (3); 1 spark.");
     // The busiest month has 3 entries: grid lines at 0, 1, 2 and 3.
     expect([...svg.matchAll(/<text class="axis" [^>]*text-anchor="end"[^>]*>(\d+)<\/text>/g)].map((m) => m[1])).toEqual(["0", "1", "2", "3"]);
     expect(count(svg, /<line class="grid"/g)).toBe(4);
@@ -59,8 +59,8 @@ describe("cadenceChart", () => {
     expect(svg).toContain('<g class="legend series-b">');
     expect(count(svg, /<polygon class="spark" [^>]*><title>/g)).toBe(2); // Kafka March, Appwrite May
     expect(summary).toBe(
-      "Apache Kafka: 9 entries in the last 12 months, most in March (3); 1 spark. " +
-        "Appwrite: 3 entries in the last 12 months, most in May (2); 1 spark.",
+      "Apache Kafka: 9 entries from June 2025 to May 2026, most in March (3); 1 spark. " +
+        "Appwrite: 3 entries from June 2025 to May 2026, most in May (2); 1 spark.",
     );
   });
 
@@ -82,7 +82,7 @@ describe("cadenceChart", () => {
     const { svg, summary } = cadenceChart([{ name: "Quiet", months: monthlyCadence([], AS_OF) }], "q");
     expect(count(svg, /class="bar /g)).toBe(0);
     expect(count(svg, /class="spark"/g)).toBe(0);
-    expect(summary).toBe("Quiet: no entries in the last 12 months.");
+    expect(summary).toBe("Quiet: no entries from June 2025 to May 2026.");
   });
 
   it("draws a series the same whatever charts drew it before (its bars are cached per scale, position and legend)", async () => {
@@ -118,10 +118,10 @@ describe("seriesSummary", () => {
     monthlyCadence([], AS_OF).map((m, i) => ({ ...m, count: counts[i] ?? 0, sparks: sparks[i] ?? 0 }));
 
   it("words single entries, ties and concentrated months", () => {
-    expect(seriesSummary({ name: "A", months: months([0, 0, 1]) })).toBe("A: 1 entry in the last 12 months, in August; no sparks.");
-    expect(seriesSummary({ name: "A", months: months([0, 4], [0, 2]) })).toBe("A: 4 entries in the last 12 months, all in July; 2 sparks.");
-    expect(seriesSummary({ name: "A", months: months([2, 0, 2, 1]) })).toBe("A: 5 entries in the last 12 months, most in June and August (2 each); no sparks.");
+    expect(seriesSummary({ name: "A", months: months([0, 0, 1]) })).toBe("A: 1 entry from June 2025 to May 2026, in August; no sparks.");
+    expect(seriesSummary({ name: "A", months: months([0, 4], [0, 2]) })).toBe("A: 4 entries from June 2025 to May 2026, all in July; 2 sparks.");
+    expect(seriesSummary({ name: "A", months: months([2, 0, 2, 1]) })).toBe("A: 5 entries from June 2025 to May 2026, most in June and August (2 each); no sparks.");
     // Many months tied at 1: no "most in" clause.
-    expect(seriesSummary({ name: "A", months: months([1, 1, 1, 1]) })).toBe("A: 4 entries in the last 12 months; no sparks.");
+    expect(seriesSummary({ name: "A", months: months([1, 1, 1, 1]) })).toBe("A: 4 entries from June 2025 to May 2026; no sparks.");
   });
 });
