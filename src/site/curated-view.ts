@@ -77,10 +77,12 @@ function splitLongForm(body: string): CuratedView["bodySections"] {
   const parts = body.split(/^## +(.+)$/m);
   const out: CuratedView["bodySections"] = [];
   const lead = parts[0]!.trim();
-  if (lead) out.push({ title: "Overview", id: "overview", html: renderMarkdown(lead) });
+  // Each part is an <h2> section of the page, and "###" its editor's top heading level.
+  const headings = { below: 2, top: 3 };
+  if (lead) out.push({ title: "Overview", id: "overview", html: renderMarkdown(lead, { headings }) });
   for (let i = 1; i < parts.length; i += 2) {
     const title = parts[i]!.trim();
-    out.push({ title, id: `long-${slugifyHeading(title)}`, html: renderMarkdown(parts[i + 1] ?? "", title) });
+    out.push({ title, id: `long-${slugifyHeading(title)}`, html: renderMarkdown(parts[i + 1] ?? "", { caption: title, headings }) });
   }
   return out;
 }

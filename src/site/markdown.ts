@@ -51,13 +51,51 @@ md.renderer.rules.table_open = (tokens, idx) =>
   `<div class="table-scroll" role="region" tabindex="0" aria-label="${md.utils.escapeHtml(String(tokens[idx]!.meta?.caption ?? "Table"))}"><table>\n`;
 md.renderer.rules.table_close = () => "</table></div>\n";
 
+// A code block with a long line scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+for (const rule of ["fence", "code_block"] as const) {
+  const render = md.renderer.rules[rule]!;
+  md.renderer.rules[rule] = (...args) => render(...args).replace(/^<pre>/, '<pre tabindex="0">');
+}
+
+/** Where a body's headings go in the page's outline (see renderMarkdown). */
+interface HeadingPlace {
+  /** Level of the page heading the body sits under. */
+  below: number;
+  /** The level an editor writes for the body's own top headings. */
+  top: number;
+}
+
+// An editor's heading keeps its place relative to the body's top level, one level under the
+// heading the body sits under; a "#" never makes a second <h1>, nor a level past <h6>.
+md.core.ruler.push("heading_places", (state) => {
+  const place = (state.env as { headings?: HeadingPlace }).headings ?? { below: 1, top: 2 };
+  for (const t of state.tokens) {
+    if (t.type !== "heading_open" && t.type !== "heading_close") continue;
+    const level = Number(t.tag.slice(1)) - place.top + place.below + 1;
+    t.tag = `h${Math.min(6, Math.max(place.below + 1, level))}`;
+  }
+});
+
 /**
- * Block markdown to HTML. `caption` names tables that have no heading above them. The HTML is
- * flattened: a product's summary is copied into each of its pair pages.
+ * Block markdown to HTML. `caption` names tables that have no heading above them; `headings`
+ * places the body's headings under the page heading it sits under (default: under the page's
+ * <h1>, with "##" as its top level). The HTML is flattened: a product's summary is copied into
+ * each of its pair pages.
  * @example renderMarkdown("Hello *world*") // "<p>Hello <em>world</em></p>\n"
+ * @example renderMarkdown("## Notes", { headings: { below: 2, top: 2 } }) // "<h3>Notes</h3>\n"
  */
-export function renderMarkdown(source: string, caption?: string): string {
-  return flatString(md.render(source, caption === undefined ? {} : { caption }));
+export function renderMarkdown(source: string, options: { caption?: string; headings?: HeadingPlace } = {}): string {
+  return flatString(md.render(source, { ...options }));
+}
+
+/**
+ * Moves every heading of rendered markdown `by` levels deeper (at most <h6>), for a body shown
+ * under a deeper heading than the one it was rendered for. Safe on renderMarkdown's output:
+ * raw HTML is off, so every "<h1>"…"<h6>" in it is a heading.
+ * @example deeperHeadings("<h3>Setup</h3>\n", 2) // "<h5>Setup</h5>\n"
+ */
+export function deeperHeadings(html: string, by: number): string {
+  return html.replace(/<(\/?)h([1-6])>/g, (_, close: string, level: string) => `<${close}h${Math.min(6, Number(level) + by)}>`);
 }
 
 /**

@@ -36,7 +36,8 @@ export function matrixPage(m: Matrix, products: Record<string, ProductView>, sit
         return { feature: row.feature, id: uniqueId(`row-${slugifyHeading(row.feature)}`, ids), differs: new Set(cells.map((c) => c.text)).size > 1, cells };
       }),
     })),
-    notesHtml: renderMarkdown(m.body),
+    // Under the page's "Notes" <h2>.
+    notesHtml: renderMarkdown(m.body, { caption: "Notes", headings: { below: 2, top: 2 } }),
     downloads: [
       { name: "CSV", url: `${path}${m.slug}.csv` },
       { name: "JSON", url: `${path}${m.slug}.json` },

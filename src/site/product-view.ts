@@ -7,7 +7,7 @@ import { timeView } from "../compute/relative-time.js";
 import { compactNumber, formatRating } from "../compute/format-number.js";
 import { type CadenceMonth, monthlyCadence } from "../compute/cadence.js";
 import { cadenceChart } from "../charts/cadence-chart.js";
-import { renderInline, renderMarkdown } from "./markdown.js";
+import { deeperHeadings, renderInline, renderMarkdown } from "./markdown.js";
 import { urls } from "./urls.js";
 import type { CapabilityGroupView, CapabilityView, MetricsView, ProductCardView, ProductView, SectionView, TimelineEntryView } from "./types.js";
 
@@ -39,7 +39,8 @@ export function productView(product: Product, sector: Sector, asOfMs: number, mo
   }));
   const sections = sectionViews(product);
   const byTitle = new Map(sections.map((s) => [s.title, s.html]));
-  const [current, heading, prediction] = REQUIRED_SECTIONS.map((t) => byTitle.get(t) ?? "");
+  // In a pair page's side-by-side the sections sit under <h4>s, two levels deeper than here.
+  const [current, heading, prediction] = REQUIRED_SECTIONS.map((t) => deeperHeadings(byTitle.get(t) ?? "", 2));
   const metrics = product.metrics === undefined ? undefined : metricsView(product.metrics, asOfMs);
   return {
     slug: product.slug,
@@ -99,7 +100,8 @@ function sectionViews(product: Product): SectionView[] {
     const base = slugifyHeading(s.title);
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
-    return { title: s.title, id: n === 1 ? base : `${base}-${n}`, html: renderMarkdown(s.markdown, s.title) };
+    // Each section is an <h2> of the product page, and "###" its editor's top heading level.
+    return { title: s.title, id: n === 1 ? base : `${base}-${n}`, html: renderMarkdown(s.markdown, { caption: s.title, headings: { below: 2, top: 3 } }) };
   });
 }
 

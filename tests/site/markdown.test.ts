@@ -1,6 +1,6 @@
 /** Content markdown: raw HTML off, only safe link targets, tables made readable and scrollable. */
 import { describe, expect, it } from "vitest";
-import { isSafeHref, markdownToText, renderInline, renderMarkdown } from "../../src/site/markdown.js";
+import { deeperHeadings, isSafeHref, markdownToText, renderInline, renderMarkdown } from "../../src/site/markdown.js";
 
 describe("isSafeHref", () => {
   it.each([
@@ -42,8 +42,26 @@ describe("renderMarkdown", () => {
     const html = renderMarkdown(`## Pricing & plans\n\n${table}`);
     expect(html).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Pricing &amp; plans"><table>\n<caption>Pricing &amp; plans</caption>');
     expect(html).toContain('<th scope="col">Plan</th>');
-    expect(renderMarkdown(table, "Current state")).toContain("<caption>Current state</caption>");
+    expect(renderMarkdown(table, { caption: "Current state" })).toContain("<caption>Current state</caption>");
     expect(renderMarkdown(table)).toContain("<caption>Table</caption>");
+  });
+
+  it("makes a code block focusable, so a keyboard can scroll its long lines (axe: scrollable-region-focusable)", () => {
+    expect(renderMarkdown("```sh\nnpx versus build\n```")).toBe('<pre tabindex="0"><code class="language-sh">npx versus build\n</code></pre>\n');
+    expect(renderMarkdown("    indented code")).toBe('<pre tabindex="0"><code>indented code\n</code></pre>\n');
+  });
+
+  it("places an editor's headings under the page heading the body sits under, never a second <h1> nor past <h6>", () => {
+    const body = "# Title\n\n## Part\n\n### Detail\n\n###### Deepest\n";
+    // A sector's intro, under the page's <h1>: "##" stays an <h2>, and "#" becomes one.
+    expect(renderMarkdown(body)).toBe("<h2>Title</h2>\n<h2>Part</h2>\n<h3>Detail</h3>\n<h6>Deepest</h6>\n");
+    // A product section, an <h2> whose editor writes "###" for its own headings.
+    expect(renderMarkdown(body, { headings: { below: 2, top: 3 } })).toBe("<h3>Title</h3>\n<h3>Part</h3>\n<h3>Detail</h3>\n<h6>Deepest</h6>\n");
+    // A matrix's notes, under an <h2>, written from "##".
+    expect(renderMarkdown(body, { headings: { below: 2, top: 2 } })).toBe("<h3>Title</h3>\n<h3>Part</h3>\n<h4>Detail</h4>\n<h6>Deepest</h6>\n");
+    // The same product section in a pair page's side-by-side, under an <h4>.
+    expect(deeperHeadings(renderMarkdown("### Detail\n\n#### More\n", { headings: { below: 2, top: 3 } }), 2)).toBe("<h5>Detail</h5>\n<h6>More</h6>\n");
+    expect(deeperHeadings("<pre tabindex=\"0\"><code>&lt;h3&gt;</code></pre>\n", 2)).toBe("<pre tabindex=\"0\"><code>&lt;h3&gt;</code></pre>\n");
   });
 });
 
