@@ -106,12 +106,15 @@ function sectionViews(product: Product): SectionView[] {
 }
 
 /**
- * A fragment id from heading text.
+ * A fragment id from heading text, in any script (HTML ids and URL fragments may be Unicode);
+ * "section" for a heading of only marks or emoji.
  * @example slugifyHeading("Where it's heading") // "where-its-heading"
+ * @example slugifyHeading("東京の導入") // "東京の導入"
  */
 export function slugifyHeading(title: string): string {
-  const slug = title.toLowerCase().replace(/['’]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return /^[a-z]/.test(slug) ? slug : `s-${slug}`;
+  const slug = title.toLowerCase().replace(/['’]/g, "").replace(/[^\p{L}\p{M}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
+  if (slug === "") return "section";
+  return /^\p{L}/u.test(slug) ? slug : `s-${slug}`;
 }
 
 /** A metrics value formatted for tables, or undefined when the product does not say. */

@@ -70,6 +70,9 @@ describe("slugifyHeading", () => {
     ["Current state", "current-state"],
     ["  Q&A: what’s next?  ", "q-a-whats-next"],
     ["2026 plans", "s-2026-plans"],
+    ["東京 · 導入", "東京-導入"],
+    ["Café déjà vu", "café-déjà-vu"],
+    ["⚡ 🚀", "section"],
   ])("%j → %j", (title, expected) => {
     expect(slugifyHeading(title)).toBe(expected);
   });
