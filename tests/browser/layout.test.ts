@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import {
   chromiumAvailable,
   ensureScreenshotDir,
+  findOverflowingElements,
   launchChromium,
   limiter,
   PAGE_CONCURRENCY,
@@ -82,35 +83,6 @@ function watch(page: Page): Traffic {
     }
   });
   return traffic;
-}
-
-/** Elements sticking out past the right edge of the viewport (outside any horizontal scroller). */
-function findOverflowingElements(): string[] {
-  const limit = document.documentElement.clientWidth;
-  const found: string[] = [];
-  for (const el of document.body.querySelectorAll<HTMLElement>("*")) {
-    const rect = el.getBoundingClientRect();
-    if (rect.right <= limit + 0.5 || rect.width === 0) continue;
-    // Inside a scroll container: the container is what matters.
-    let scroller: HTMLElement | null = el.parentElement;
-    let clipped = false;
-    while (scroller && scroller !== document.body) {
-      const overflowX = getComputedStyle(scroller).overflowX;
-      if (overflowX !== "visible") {
-        clipped = true;
-        break;
-      }
-      scroller = scroller.parentElement;
-    }
-    if (clipped) continue;
-    // Report the outermost offender only.
-    if (el.parentElement && el.parentElement.getBoundingClientRect().right > limit + 0.5 && el.parentElement !== document.body) continue;
-    const cls = el.classList.length ? `.${[...el.classList].join(".")}` : "";
-    const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 40);
-    found.push(`<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${cls}> right edge ${Math.round(rect.right)}px "${text}"`);
-    if (found.length >= 8) break;
-  }
-  return found;
 }
 
 describe.skipIf(!available).concurrent("layout, requests, budgets and screenshots", () => {

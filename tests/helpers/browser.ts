@@ -154,3 +154,32 @@ export function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> 
 
 /** How many pages each browser test file works on at once (VERSUS_BROWSER_CONCURRENCY overrides). */
 export const PAGE_CONCURRENCY = Math.max(1, Number(process.env.VERSUS_BROWSER_CONCURRENCY) || 3);
+
+/** Elements sticking out past the right edge of the viewport (outside any horizontal scroller); run it in the page with `page.evaluate`. */
+export function findOverflowingElements(): string[] {
+  const limit = document.documentElement.clientWidth;
+  const found: string[] = [];
+  for (const el of document.body.querySelectorAll<HTMLElement>("*")) {
+    const rect = el.getBoundingClientRect();
+    if (rect.right <= limit + 0.5 || rect.width === 0) continue;
+    // Inside a scroll container: the container is what matters.
+    let scroller: HTMLElement | null = el.parentElement;
+    let clipped = false;
+    while (scroller && scroller !== document.body) {
+      const overflowX = getComputedStyle(scroller).overflowX;
+      if (overflowX !== "visible") {
+        clipped = true;
+        break;
+      }
+      scroller = scroller.parentElement;
+    }
+    if (clipped) continue;
+    // Report the outermost offender only.
+    if (el.parentElement && el.parentElement.getBoundingClientRect().right > limit + 0.5 && el.parentElement !== document.body) continue;
+    const cls = el.classList.length ? `.${[...el.classList].join(".")}` : "";
+    const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 40);
+    found.push(`<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${cls}> right edge ${Math.round(rect.right)}px "${text}"`);
+    if (found.length >= 8) break;
+  }
+  return found;
+}
