@@ -8,15 +8,21 @@ import { manifestPath, writeManifest, type Manifest } from "./output-manifest.js
 
 /**
  * How a finished staging folder becomes the output. Until the commit starts, the previous output
- * is untouched. A fresh build swaps whole folders (two renames). An incremental build moves only
- * changed files in, following a journal written first (with the new manifest beside it): if the
- * process dies mid-move, the next build replays the journal before anything else, so the
- * output is never left half-updated.
+ * is untouched. A fresh build swaps whole folders (two renames); an incremental build moves only
+ * changed files in. Either follows a journal written first (with the new manifest beside it):
+ * if the process dies midway, the next build finishes the journal before anything else, so the
+ * output is never left half-updated, nor without the manifest that says Versus wrote it.
  */
 export interface Journal {
   staging: string;
   changed: string[];
   removed: string[];
+}
+
+/** A whole-folder swap: the output (if any) moves to `old`, then the staging folder takes its place. */
+interface SwapJournal {
+  staging: string;
+  swap: { old: string | undefined };
 }
 
 export const journalPath = (output: string): string => `${output}.versus-journal.json`;
@@ -51,6 +57,9 @@ export function removeAbandonedFolders(output: string): void {
     // The file a lock is written in before it is linked into place (see createHolding).
     const own = /^versus-lock(?:\.takeover)?\.new-(\d+)$/.exec(rest);
     if (own && !isProcessRunning(Number(own[1]))) rmSync(path.join(dir, name), { force: true });
+    // A manifest or journal a build was writing when it died (see writeFileAtomic).
+    const half = /^versus-[\w.-]+\.tmp-(\d+)-\d+$/.exec(rest);
+    if (half && !isProcessRunning(Number(half[1]))) rmSync(path.join(dir, name), { force: true });
   }
 }
 
@@ -156,14 +165,11 @@ function writtenLately(file: string): boolean {
 
 /** Replaces `output` by the complete `staging` folder. */
 export function swapInFresh(output: string, staging: string, manifest: Manifest): void {
-  let old: string | undefined;
-  if (existsSync(output)) {
-    old = siblingPath(output, "old", Date.now());
-    renameSync(output, old);
-  }
-  renameSync(staging, output);
-  writeManifest(output, manifest);
-  if (old) removeInBackground(old);
+  const old = existsSync(output) ? siblingPath(output, "old", Date.now()) : undefined;
+  writeManifest(output, manifest, nextManifestPath(output));
+  const journal: SwapJournal = { staging, swap: { old } };
+  writeFileAtomic(journalPath(output), JSON.stringify(journal));
+  applySwap(output, journal);
 }
 
 /** Moves the changed files of `staging` into `output` and deletes the removed ones, journaled. */
@@ -179,8 +185,21 @@ export function commitChanges(output: string, commit: Journal & { manifest: Mani
 export function recoverInterruptedCommit(output: string): boolean {
   const file = journalPath(output);
   if (!existsSync(file)) return false;
-  applyJournal(output, JSON.parse(readFileSync(file, "utf8")) as Journal);
+  const journal = JSON.parse(readFileSync(file, "utf8")) as Journal | SwapJournal;
+  if ("swap" in journal) applySwap(output, journal);
+  else applyJournal(output, journal);
   return true;
+}
+
+// Each step is skipped when an interrupted run already took it.
+function applySwap(output: string, journal: SwapJournal): void {
+  const { staging, swap } = journal;
+  if (existsSync(staging)) {
+    if (swap.old !== undefined && existsSync(output)) renameSync(output, swap.old);
+    renameSync(staging, output);
+  }
+  finishCommit(output);
+  if (swap.old !== undefined) removeInBackground(swap.old);
 }
 
 function applyJournal(output: string, journal: Journal): void {
@@ -195,9 +214,14 @@ function applyJournal(output: string, journal: Journal): void {
     rmSync(path.join(output, rel), { force: true });
     removeEmptyParents(output, path.dirname(rel));
   }
+  finishCommit(output);
+  removeInBackground(journal.staging);
+}
+
+/** The new manifest takes the old one's place, and the journal is done. */
+function finishCommit(output: string): void {
   if (existsSync(nextManifestPath(output))) renameSync(nextManifestPath(output), manifestPath(output));
   rmSync(journalPath(output), { force: true });
-  removeInBackground(journal.staging);
 }
 
 function removeEmptyParents(root: string, rel: string): void {

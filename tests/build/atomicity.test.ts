@@ -7,7 +7,7 @@
  * inside a vitest worker, so `vi.mock` on an in-process build is not an option; a seam in
  * BuildOptions (e.g. an injectable renderer) would make this simpler.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { journalPath, nextManifestPath, type Journal } from "../../src/build/commit-output.js";
@@ -185,6 +185,42 @@ describe("a commit killed halfway", () => {
     expect(existsSync(journalPath(out))).toBe(false);
     expect(readManifest(out)).toEqual(manifest);
     expect(await eventually(() => !existsSync(staging))).toBe(true);
+  });
+});
+
+// Regression: a fresh build killed after its folder became the output but before the manifest
+// was written left an output every later build refused ("files that versus build did not write").
+describe("a fresh build's swap killed halfway", () => {
+  it.each([
+    ["before any rename", 0],
+    ["after the old output moved aside", 1],
+    ["after the new folder became the output", 2],
+  ])("is completed by the next build: %s", async (_, renamesDone) => {
+    const out = join(await tempDir(), "site");
+    await build(root, out);
+    // What the killed build had made: a complete staging folder for the edited site, its
+    // manifest as the next one, and the journal of the swap.
+    const next = await smallRoot({ [KAFKA]: readFileSync(join(root, KAFKA), "utf8").replace("Still the default in 2028.", "Queues everywhere by 2028.") });
+    const expectedDir = join(await tempDir(), "expected");
+    await build(next, expectedDir);
+    const staging = `${out}.staging-${await deadPid()}-1779451200000`;
+    const old = `${out}.old-${await deadPid()}-1779451200001`;
+    cpSync(expectedDir, staging, { recursive: true });
+    writeFileSync(nextManifestPath(out), readFileSync(manifestPath(expectedDir)));
+    writeFileSync(journalPath(out), JSON.stringify({ staging, swap: { old } }));
+    if (renamesDone >= 1) renameSync(out, old);
+    if (renamesDone >= 2) renameSync(staging, out);
+    // The manifest was being written when the build died.
+    writeFileSync(`${manifestPath(out)}.tmp-${await deadPid()}-0`, "{");
+
+    const result = await build(next, out);
+    expect(parseSummary(result.stdout)).toMatchObject({ written: 0, removed: 0 });
+    expect(diffTrees(out, expectedDir)).toEqual({ onlyA: [], onlyB: [], differ: [] });
+    expect(readFileSync(manifestPath(out), "utf8")).toBe(readFileSync(manifestPath(expectedDir), "utf8"));
+    expect(existsSync(journalPath(out))).toBe(false);
+    expect(existsSync(nextManifestPath(out))).toBe(false);
+    expect(await eventually(() => !existsSync(staging) && !existsSync(old))).toBe(true);
+    expect(readdirSync(dirname(out)).sort()).toEqual(["site", "site.versus-manifest.json"]);
   });
 });
 
