@@ -194,7 +194,8 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
       const d = digest(page.content);
       manifest.files.set(page.file, d);
       if (eleventyReused) continue;
-      if (previous?.files.get(page.file) === d) unlinkSync(path.join(staging, page.file));
+      // Unless the last build's copy is gone from the output (deleted by hand): then it is written again.
+      if (previous?.files.get(page.file) === d && existsSync(path.join(output, page.file))) unlinkSync(path.join(staging, page.file));
       else changed.push(page.file);
     }
     if (shared) {

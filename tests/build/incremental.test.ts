@@ -2,7 +2,7 @@
  * Incremental builds into an existing output: a file is rewritten (new mtime) exactly when its
  * bytes change, and a deleted product takes its pages, its pair pages and their redirects with it.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanupRoots, writeFiles } from "../content/helpers.js";
@@ -167,5 +167,22 @@ describe("deleting a product", () => {
     const fresh = join(await tempDir(), "fresh");
     await build(root, fresh);
     expect(diffTrees(output, fresh)).toEqual({ onlyA: [], onlyB: [], differ: [] });
+  });
+});
+
+// Regression: a page of Eleventy's deleted from the output was noticed and rendered again, then
+// dropped as unchanged (its digest matched the manifest), so it stayed missing and every later
+// build ran Eleventy again.
+describe("a file deleted from the output by hand", () => {
+  it("is written again, once, whether Eleventy's page or a site file", async () => {
+    const out = join(await tempDir(), "site");
+    await build(root, out);
+    const before = snapshot(out);
+    for (const file of ["index.html", "sectors/streaming/index.html", "feed.xml"]) rmSync(join(out, file));
+
+    const restored = parseSummary((await build(root, out)).stdout);
+    expect(restored).toMatchObject({ written: 3, removed: 0 });
+    for (const file of ["index.html", "sectors/streaming/index.html", "feed.xml"]) expect(readFileSync(join(out, file)).equals(before.get(file)!.bytes), file).toBe(true);
+    expect(parseSummary((await build(root, out)).stdout)).toMatchObject({ rendered: 0, written: 0 });
   });
 });
