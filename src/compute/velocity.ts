@@ -14,7 +14,7 @@
  */
 import { parseIsoDate } from "../content/schema/common.js";
 import type { TimelineEntry } from "../content/schema/product.js";
-import type { VelocityPart, VelocityView } from "../site/types.js";
+import type { VelocityPart, VelocityPartView, VelocityView } from "../site/types.js";
 import { plural } from "./plural.js";
 
 type Kind = TimelineEntry["kind"];
@@ -137,9 +137,17 @@ export function toVelocityView(result: VelocityResult): VelocityView {
     score: result.score,
     text: result.score.toFixed(1),
     override: result.override,
-    parts: result.parts,
+    parts: partViews(result.parts),
     percent: Math.round((result.score / VELOCITY_MODEL.maxScore) * 1000) / 10,
   };
+}
+
+/**
+ * Parts with their points as displayed, one decimal like the score: "7.0", not "7".
+ * @example partViews([{ label: "7 releases", points: 7 }]) // [{ label: "7 releases", points: 7, text: "7.0" }]
+ */
+export function partViews(parts: readonly VelocityPart[]): VelocityPartView[] {
+  return parts.map((p) => ({ ...p, text: p.points.toFixed(1) }));
 }
 
 /**
@@ -151,7 +159,7 @@ export function describeVelocityModel(): { label: string; value: string }[] {
   return [
     { label: "Half-life", value: `${m.halfLifeDays} days` },
     { label: "Window", value: `${m.windowDays} days` },
-    ...KIND_ORDER.map((kind) => ({ label: `Weight of a ${kind}`, value: String(m.kindWeights[kind]) })),
+    ...KIND_ORDER.map((kind) => ({ label: `Weight of ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`, value: String(m.kindWeights[kind]) })),
     { label: "Spark bonus", value: `+${m.sparkBonus}` },
     { label: "Saturation (k)", value: String(m.saturation) },
     { label: "Formula", value: m.formula },

@@ -1,5 +1,5 @@
 import type { Product } from "../content/types.js";
-import { describeVelocityModel, explainVelocity } from "../compute/velocity.js";
+import { describeVelocityModel, explainVelocity, partViews } from "../compute/velocity.js";
 import { pageMeta } from "./pair-page.js";
 import { urls } from "./urls.js";
 import type { MethodologyPage, ProductView, SiteView } from "./types.js";
@@ -27,7 +27,7 @@ function workedExample(product: Product, asOfMs: number): NonNullable<Methodolog
   const explained = explainVelocity(product.timeline, asOfMs);
   return {
     productName: product.name,
-    parts: explained.parts,
+    parts: partViews(explained.parts),
     score: explained.score.toFixed(1),
     entries: explained.entries.filter((e) => e.status === "counted").map((e) => ({ date: e.date, kind: e.kind, weight: e.weight.toFixed(3) })),
   };

@@ -49,6 +49,12 @@ export interface VelocityPart {
   points: number;
 }
 
+/** A part as a page shows it. */
+export interface VelocityPartView extends VelocityPart {
+  /** The points as displayed, always one decimal: "7.0". */
+  text: string;
+}
+
 export interface VelocityView {
   /** 0..10, one decimal. */
   score: number;
@@ -56,7 +62,7 @@ export interface VelocityView {
   text: string;
   /** True when the editor set `velocity`. */
   override: boolean;
-  parts: VelocityPart[];
+  parts: VelocityPartView[];
   /** 0..100, for the meter's width. */
   percent: number;
 }
@@ -270,7 +276,7 @@ export interface MethodologyPage {
   /** The formula's constants, as shown in prose. */
   constants: { label: string; value: string }[];
   /** A worked example computed by the same code as every score. */
-  example?: { productName: string; parts: VelocityPart[]; score: string; entries: { date: string; kind: string; weight: string }[] };
+  example?: { productName: string; parts: VelocityPartView[]; score: string; entries: { date: string; kind: string; weight: string }[] };
 }
 
 /** A page that only sends the reader elsewhere (reverse pair order, product alias). */

@@ -113,10 +113,21 @@ describe("VELOCITY_MODEL", () => {
     expect(VELOCITY_MODEL).toMatchObject({ halfLifeDays: 30, windowDays: 365, saturation: 3, sparkBonus: 0.5 });
     expect(VELOCITY_MODEL.kindWeights).toEqual({ release: 1, announcement: 0.6, bugfix: 0.5, post: 0.3 });
     expect(describeVelocityModel()[0]).toEqual({ label: "Half-life", value: "30 days" });
+    expect(describeVelocityModel().map((row) => row.label).filter((label) => label.startsWith("Weight"))).toEqual([
+      "Weight of a release",
+      "Weight of an announcement",
+      "Weight of a bugfix",
+      "Weight of a post",
+    ]);
   });
 
   it("builds the view with one decimal and a meter percentage", () => {
     expect(toVelocityView({ score: 8.8, parts: [], override: false })).toEqual({ score: 8.8, text: "8.8", override: false, parts: [], percent: 88 });
     expect(toVelocityView({ score: 10, parts: [], override: true })).toMatchObject({ text: "10.0", percent: 100 });
+    // Every part shows one decimal too: "7.0" beside "0.8", not "7".
+    expect(toVelocityView({ score: 7.8, parts: [{ label: "7 releases", points: 7 }, { label: "1 bugfix", points: 0.8 }], override: false }).parts).toEqual([
+      { label: "7 releases", points: 7, text: "7.0" },
+      { label: "1 bugfix", points: 0.8, text: "0.8" },
+    ]);
   });
 });
