@@ -1,3 +1,4 @@
+import { escapeHtml } from "../compute/escape-html.js";
 import type { Link } from "./types.js";
 
 /**
@@ -30,11 +31,16 @@ export function itemList(siteUrl: string, name: string, items: Link[]): object {
   };
 }
 
-/** schema.org FAQPage from questions and plain-text answers. */
+/**
+ * schema.org FAQPage from questions and plain-text answers. Search engines read an Answer's
+ * text as HTML, so the plain text is escaped: "<b>" written in content is shown as text on the
+ * page, and must stay text there too.
+ * @example faqPage([{ question: "Q?", answerText: "R&D <b>" }]) // { …, mainEntity: [{ …, acceptedAnswer: { "@type": "Answer", text: "R&amp;D &lt;b&gt;" } }] }
+ */
 export function faqPage(items: { question: string; answerText: string }[]): object {
   return {
     "@context": "https://schema.org",
     "@type": "FAQPage",
-    mainEntity: items.map((q) => ({ "@type": "Question", name: q.question, acceptedAnswer: { "@type": "Answer", text: q.answerText } })),
+    mainEntity: items.map((q) => ({ "@type": "Question", name: q.question, acceptedAnswer: { "@type": "Answer", text: escapeHtml(q.answerText) } })),
   };
 }

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRoot } from "../../src/content/load-root.js";
 import { formatProblem } from "../../src/content/problems.js";
 import type { Content, Product } from "../../src/content/types.js";
+import { escapeHtml } from "../../src/compute/escape-html.js";
 import { serializeJsonLd } from "../../src/site/json-ld.js";
 import { markdownToText } from "../../src/site/markdown.js";
 import { cleanupRoots } from "../content/helpers.js";
@@ -176,7 +177,7 @@ describe("markup: builds, and every page is inert", () => {
     expect(text(select(product.doc, "main"))).toContain("[unsafe one](vbscript:msgbox(1))");
   });
 
-  it("every JSON-LD block parses, serializes back to the same text, and holds the original strings exactly", () => {
+  it("every JSON-LD block parses, serializes back to the same text, and holds the original strings (answers escaped, as search engines read them as HTML)", () => {
     const seen = new Set<string>();
     for (const page of pages) {
       for (const t of jsonLdTexts(page.doc)) {
@@ -200,8 +201,9 @@ describe("markup: builds, and every page is inert", () => {
     const faq = jsonLdOfType(pair.doc, "FAQPage") as { mainEntity: { name: string; acceptedAnswer: { text: string } }[] };
     const last = faq.mainEntity.at(-1)!;
     expect(last.name).toBe(curated.faq![0]!.q);
-    expect(last.acceptedAnswer.text).toBe(markdownToText(curated.faq![0]!.a));
-    expect(last.acceptedAnswer.text).toContain("<!-- [link](javascript:alert(1)) </script><script>alert(1)</script>");
+    // An Answer's text is read as HTML by search engines: the plain text, escaped.
+    expect(last.acceptedAnswer.text).toBe(escapeHtml(markdownToText(curated.faq![0]!.a)));
+    expect(last.acceptedAnswer.text).toContain("&lt;!-- [link](javascript:alert(1)) &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
     const alternatives = pages.find((p) => p.file === "alternatives/nats/index.html")!;
     const list = jsonLdOfType(alternatives.doc, "ItemList") as { itemListElement: { name: string }[] };
     expect(list.itemListElement.map((i) => i.name).sort()).toEqual([kafka.name, redpanda.name].sort());
