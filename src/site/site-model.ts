@@ -70,7 +70,8 @@ export interface EleventyPages {
   /** Product aliases: old product URLs that lead to the canonical page. */
   aliasRedirects: RedirectPage[];
   notFound: { meta: PageMeta };
-  searchPage: { meta: PageMeta };
+  /** The search page, and the pages it lists for readers without JavaScript (or a search index). */
+  searchPage: { meta: PageMeta; browse: Link[] };
   /** Canonical site paths of every page other than pair pages, for the sitemap. */
   pagePaths: string[];
 }
@@ -242,7 +243,15 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     matrixPages,
     aliasRedirects: redirects,
     notFound: simple("Page not found", "The page you asked for is not here.", "/404.html"),
-    searchPage: simple("Search", `Search every product and comparison on ${site.name}.`, urls.search()),
+    searchPage: {
+      ...simple("Search", `Search every product and comparison on ${site.name}.`, urls.search()),
+      browse: [
+        { name: "Home page", url: urls.home() },
+        ...content.sectors.map((s) => ({ name: s.name, url: urls.sector(s.slug) })),
+        ...matrixPages.map((m) => ({ name: m.title, url: m.meta.path })),
+        { name: "Methodology", url: urls.methodology() },
+      ],
+    },
     pagePaths: [
       home,
       urls.methodology(),

@@ -165,8 +165,8 @@ describe.skipIf(!available).concurrent("without JavaScript", () => {
       try {
         expect(await page.locator("[data-search]").isVisible()).toBe(false);
         expect(await page.locator("[data-search-fallback] p").first().textContent()).toBe("Search runs in your browser and needs JavaScript. Browse the site instead:");
-        // Home and every sector, from which every product is a link away.
-        expect(await page.locator("[data-search-fallback] a").allTextContents()).toEqual(["Home page", "Data & Analytics", "DevOps", "Methodology"]);
+        // Home, every sector (from which every product is a link away) and every matrix the page invites readers to find.
+        expect(await page.locator("[data-search-fallback] a").allTextContents()).toEqual(["Home page", "Data & Analytics", "DevOps", "Kafka-compatible streaming platforms compared", "Methodology"]);
       } finally {
         await page.context().close();
       }
