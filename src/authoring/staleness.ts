@@ -1,6 +1,6 @@
 /**
  * Staleness warnings: products whose editorial review (`updated`) or figures (`metrics.as_of`)
- * are older than `site.stale_after_days`. Warnings never fail a build; they remind editors.
+ * are older than `site.stale_after_days`, or dated after the as-of time. Warnings never fail a build; they remind editors.
  * Lines are left out: the loaded content keeps none, and `versus check` adds them from the loader.
  */
 import { parseIsoDate } from "../content/schema/index.js";
@@ -24,8 +24,14 @@ export function ageInDays(dateText: string, asOfMs: number): number | undefined 
 
 function check(product: Product, field: "updated" | "metrics.as_of", dateText: string, asOfMs: number, limit: number): Problem[] {
   const age = ageInDays(dateText, asOfMs);
+  if (age === undefined) return [];
+  // A review or figures cannot be from the future; a day ahead is an editor east of UTC.
+  if (age < -1) {
+    const expected = field === "updated" ? "the day of the last review" : "the day the figures were taken";
+    return [{ severity: "warning", file: product.file, field, message: `dated ${days(-age)} after the build's as-of time (${dateText}); expected ${expected}, not a future one` }];
+  }
   // Exactly `limit` days old is still fresh; the day after, it is stale.
-  if (age === undefined || age <= limit) return [];
+  if (age <= limit) return [];
   const message =
     field === "updated"
       ? `last updated ${days(age)} ago (${dateText}); stale after ${days(limit)} — review and bump "updated"`

@@ -144,8 +144,8 @@ export function buildPairPage(ctx: PairContext, pair: { slug: string; a: string;
     alternatives,
     activity: interleaveBy(
       [
-        { owner: { name: a.name, url: a.url }, entries: a.timeline },
-        { owner: { name: b.name, url: b.url }, entries: b.timeline },
+        { owner: { name: a.name, url: a.url }, entries: a.pastTimeline },
+        { owner: { name: b.name, url: b.url }, entries: b.pastTimeline },
       ],
       (e) => e.time.ms,
       12,

@@ -56,6 +56,8 @@ export function productView(product: Product, sector: Sector, asOfMs: number, mo
     velocity: toVelocityView(computeVelocity(product.timeline, asOfMs, product.velocity)),
     sparks30d: sparksInLast30Days(product.timeline, asOfMs),
     timeline,
+    // Newest first, so planned entries lead; most products have none.
+    pastTimeline: timeline.length > 0 && timeline[0]!.time.ms > asOfMs ? timeline.filter((e) => e.time.ms <= asOfMs) : timeline,
     sections,
     trajectory: { currentHtml: current!, headingHtml: heading!, predictionHtml: prediction! },
     ...(metrics === undefined ? {} : { metrics }),

@@ -215,7 +215,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     sectors: sectorPages.map((s) => ({ slug: s.slug, name: s.name, url: urls.sector(s.slug), descriptionHtml: s.descriptionHtml, productCount: rankings[s.slug]?.length ?? 0 })),
     topProducts: allByVelocity.slice(0, 10).map((r) => cards[r.slug]!),
     latestActivity: interleaveBy(
-      allByVelocity.map((r) => ({ owner: { name: r.name, url: r.view.url }, entries: r.view.timeline })),
+      allByVelocity.map((r) => ({ owner: { name: r.name, url: r.view.url }, entries: r.view.pastTimeline })),
       (e) => e.time.ms,
       12,
     ).map(({ owner, entry }) => ({ product: owner, entry })),

@@ -141,6 +141,8 @@ export interface ProductView {
   sparks30d: number;
   /** Newest first. */
   timeline: TimelineEntryView[];
+  /** The timeline without entries dated after the as-of time (planned ones): what "latest activity" lists. The same array when there are none. */
+  pastTimeline: TimelineEntryView[];
   /** Every body section in file order. */
   sections: SectionView[];
   /** The three required sections, rendered, for the side-by-side. */

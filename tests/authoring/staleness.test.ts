@@ -36,6 +36,15 @@ describe("findStale", () => {
     ]);
   });
 
+  // Regression: "updated: 2099-05-12" passed check silently, and pages said "Updated in 73y".
+  it("warns about a review or figures dated after the as-of time, beyond a day for time zones", () => {
+    expect(findStale(content([product("a", daysBefore(-1), daysBefore(-1))]), asOf)).toEqual([]);
+    expect(findStale(content([product("a", daysBefore(-2), daysBefore(-30))]), asOf)).toEqual([
+      { severity: "warning", file: "content/products/a.md", field: "updated", message: `dated 2 days after the build's as-of time (${daysBefore(-2)}); expected the day of the last review, not a future one` },
+      { severity: "warning", file: "content/products/a.md", field: "metrics.as_of", message: `dated 30 days after the build's as-of time (${daysBefore(-30)}); expected the day the figures were taken, not a future one` },
+    ]);
+  });
+
   it("checks metrics.as_of with the same boundary, independently of updated", () => {
     const problems = findStale(content([product("a", daysBefore(1), daysBefore(181)), product("b", daysBefore(1), daysBefore(180))]), asOf);
     expect(problems).toEqual([
@@ -63,6 +72,9 @@ describe("findStale", () => {
     expect(findStale(content([product("a", daysBefore(30))], 30), asOf)).toHaveLength(0);
     // 2026-05-20T23:00-05:00 is 2026-05-21T04:00Z: 0 days old.
     expect(ageInDays("2026-05-20T23:00:00-05:00", asOf)).toBe(0);
-    expect(findStale(content([product("a", "2026-06-01")], 1), asOf)).toEqual([]);
+    // Never stale, however short the limit, but from the future.
+    expect(findStale(content([product("a", "2026-06-01")], 1), asOf).map((p) => p.message)).toEqual([
+      "dated 11 days after the build's as-of time (2026-06-01); expected the day of the last review, not a future one",
+    ]);
   });
 });

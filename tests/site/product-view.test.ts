@@ -33,6 +33,16 @@ describe("productView", () => {
     expect(viewOf(product("postgres")).timeline[0]!.url).toBe("https://www.postgresql.org/about/news/");
   });
 
+  // Regression: a release planned for next week showed in "latest activity" and the feed as "in 9d".
+  it("keeps planned entries, dated after the as-of time, in the timeline but not in the past timeline that activity lists and the feed use", () => {
+    const redpanda = product("redpanda");
+    const plain = viewOf(redpanda);
+    expect(plain.pastTimeline).toBe(plain.timeline);
+    const planned = viewOf({ ...redpanda, timeline: [...redpanda.timeline, { date: "2026-06-01", title: "Redpanda 26.2", kind: "release", spark: false }] });
+    expect(planned.timeline.map((e) => e.title)).toEqual(["Redpanda 26.2", "Redpanda 26.1 announced", "Iceberg topics GA", "Blog: the cost model"]);
+    expect(planned.pastTimeline.map((e) => e.title)).toEqual(["Redpanda 26.1 announced", "Iceberg topics GA", "Blog: the cost model"]);
+  });
+
   it("gives body sections unique fragment ids and fills the trajectory from the three required ones", () => {
     const nats = product("nats");
     const view = viewOf({
