@@ -1,6 +1,6 @@
 import path from "node:path";
 import { loadRoot } from "../content/load-root.js";
-import { sortProblems } from "../content/problems.js";
+import { mergeProblems, sortProblems } from "../content/problems.js";
 import { resolveAsOf } from "../compute/as-of.js";
 import { plural } from "../compute/plural.js";
 import { findStale } from "../authoring/staleness.js";
@@ -24,7 +24,7 @@ export async function checkCommand(args: ParsedArgs, io: Output): Promise<number
     const line = p.field === undefined ? undefined : loaded.lineOf?.(p.file, p.field);
     return line === undefined ? p : { ...p, line };
   });
-  if (reportProblems(sortProblems([...loaded.problems, ...warnings]), io, "fix them and run check again", annotate)) return 1;
+  if (reportProblems(mergeProblems(loaded.problems, sortProblems(warnings)), io, "fix them and run check again", annotate)) return 1;
   io.out(
     `ok: ${plural(content!.products.length, "product")}, ${plural(content!.sectors.length, "sector")}, ` +
       `${plural(content!.comparisons.length, "comparison")}, ${plural(content!.matrices.length, "matrix", "matrices")}`,

@@ -37,14 +37,37 @@ export function formatProblem(p: Problem): string {
 }
 
 /**
- * Sorts by file, then line (problems without a line first), then field; stable otherwise, so
- * problems found in file order keep it.
+ * Sorts by file, then line (problems without a line first), then field (numbers in numeric
+ * order); stable otherwise, so problems found in file order keep it.
  * @example sortProblems([b, a]) // a new array, [a, b]
  */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (x, y) => compare(x.file, y.file) || (x.line ?? 0) - (y.line ?? 0) || compare(x.field, y.field),
-  );
+  return [...problems].sort((x, y) => comparePlace(x, y) || compareField(x.field, y.field));
+}
+
+/**
+ * Adds sorted `more` (warnings found later) to problems already sorted and limited per file, by
+ * file and line only, so a file's closing "N more problems" line stays after its shown ones.
+ * @example mergeProblems(loaded.problems, sortProblems(staleWarnings))
+ */
+export function mergeProblems(sorted: readonly Problem[], more: readonly Problem[]): Problem[] {
+  return [...sorted, ...more].sort(comparePlace);
+}
+
+function comparePlace(x: Problem, y: Problem): number {
+  return compare(x.file, y.file) || (x.line ?? 0) - (y.line ?? 0);
+}
+
+/** Field paths with their numbers in numeric order: facts.k2 before facts.k10, timeline[9] before timeline[10]. */
+function compareField(a: string, b: string): number {
+  const x = a.split(/(\d+)/);
+  const y = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    // Odd places hold the digit runs.
+    const order = i % 2 === 1 ? Number(x[i]) - Number(y[i]) || compare(x[i]!, y[i]!) : compare(x[i]!, y[i]!);
+    if (order !== 0) return order;
+  }
+  return x.length - y.length;
 }
 
 /**

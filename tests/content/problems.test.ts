@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { error, formatProblem, hasErrors, limitPerFile, oneLine, sortProblems, warning } from "../../src/content/problems.js";
+import { error, formatProblem, hasErrors, limitPerFile, mergeProblems, oneLine, sortProblems, warning } from "../../src/content/problems.js";
 
 describe("formatProblem", () => {
   it("prints file:line: field: message", () => {
@@ -46,6 +46,30 @@ describe("sortProblems", () => {
     ];
     expect(sortProblems(problems).map((p) => p.message)).toEqual(["4", "5", "6", "3", "2", "1"]);
     expect(problems[0]!.message).toBe("1");
+  });
+
+  it("orders the numbers in field paths as numbers", () => {
+    const fields = ["facts.k10", "facts.k2", "timeline[10].date", "timeline[9].title", "timeline[9].date", "facts.k1"];
+    expect(sortProblems(fields.map((field) => error("a.md", "x", { line: 3, field }))).map((p) => p.field)).toEqual([
+      "facts.k1", "facts.k2", "facts.k10", "timeline[9].date", "timeline[9].title", "timeline[10].date",
+    ]);
+  });
+});
+
+// Regression: with 60 problems on one line, check printed the file's "10 more problems … from
+// here on" line first, since its empty field sorted before the others when warnings were added.
+describe("mergeProblems", () => {
+  it("keeps a file's closing 'more problems' line after its shown problems, and puts warnings in place", () => {
+    const found = Array.from({ length: 4 }, (_, i) => error("a.md", `bad ${i}`, { line: 21, field: `facts.k${i}` }));
+    const limited = limitPerFile(sortProblems(found), 2);
+    const merged = mergeProblems(limited, [warning("a.md", "stale", { line: 7, field: "updated" }), warning("b.md", "stale", { line: 7, field: "updated" })]);
+    expect(merged.map((p) => formatProblem(p))).toEqual([
+      "warning: a.md:7: updated: stale",
+      "a.md:21: facts.k0: bad 0",
+      "a.md:21: facts.k1: bad 1",
+      "a.md:21: 2 more problems in this file from here on, not shown; fix the ones above and run check again",
+      "warning: b.md:7: updated: stale",
+    ]);
   });
 
   it("compares by code unit, not locale", () => {
