@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { checkProductBody } from "./body-checks.js";
 import { parsePairSlug } from "./comparison-name.js";
 import { crossReference, type Checked } from "./cross-references.js";
+import { brokenInternalLinks } from "./internal-links.js";
 import { discover, type Discovery, type FoundFile } from "./discover.js";
 import { mapLimit } from "./map-limit.js";
 import { pairUrlProblems } from "./pair-urls.js";
@@ -46,7 +47,8 @@ const MAX_PROBLEMS_PER_FILE = 50;
 /** Files read at once; enough to keep the disk busy, far below descriptor limits. */
 const CONCURRENCY = 32;
 
-type Loaded<T> = Checked<T> & { body: string; sections?: BodySection[] };
+/** `bodyLine`: the file line of a markdown body's first line (undefined for JSON records). */
+type Loaded<T> = Checked<T> & { body: string; bodyLine?: number | undefined; sections?: BodySection[] };
 
 export const SITE_FILE = "data/site.json";
 
@@ -120,8 +122,11 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
     comparisons: comparisons.map((c): Comparison => ({ slug: c.slug, file: c.file, ...c.fields!, a: c.pair!.a, b: c.pair!.b, body: c.body })),
     matrices: matrices.map((m): Matrix => ({ slug: m.slug, file: m.file, ...m.fields!, body: m.body })),
   };
-  const lines = new Map([...sectors, ...products, ...comparisons, ...matrices].map((r) => [r.file, r.lines]));
-  return { content, problems: sorted, lineOf: (file, field) => lines.get(file)?.get(field.split(".")) };
+  const records = new Map([...sectors, ...products, ...comparisons, ...matrices].map((r) => [r.file, r]));
+  // Links are checked against the pages the whole content makes, so once it is valid.
+  const links = brokenInternalLinks(content, (file, field) => records.get(file)?.lines.get(field), (file) => records.get(file)?.bodyLine);
+  if (links.length > 0) return { problems: limitPerFile(sortProblems([...problems, ...links]), MAX_PROBLEMS_PER_FILE) };
+  return { content, problems: sorted, lineOf: (file, field) => records.get(file)?.lines.get(field.split(".")) };
 }
 
 async function loadRecord<S extends z.ZodType>(f: FoundFile, schema: S, problems: Problem[], product: boolean, cache: RecordCache | undefined): Promise<Loaded<z.output<S>>> {
@@ -134,7 +139,7 @@ async function loadRecord<S extends z.ZodType>(f: FoundFile, schema: S, problems
   const check = () => checkRecord(schema, raw.value, f.file, product);
   const checked = cache ? cache.checked(f.abs, check) : check();
   problems.push(...checked.problems);
-  const loaded: Loaded<z.output<S>> = { slug: f.slug, file: f.file, lines: raw.value.lines, fields: checked.fields, data: raw.value.data, body: raw.value.body };
+  const loaded: Loaded<z.output<S>> = { slug: f.slug, file: f.file, lines: raw.value.lines, fields: checked.fields, data: raw.value.data, body: raw.value.body, bodyLine: raw.value.bodyLine };
   if (product) loaded.sections = checked.sections;
   return loaded;
 }

@@ -1,0 +1,117 @@
+import MarkdownIt from "markdown-it";
+import { choosePairs, reversePairSlug } from "../compute/pairs.js";
+import { urls } from "../site/urls.js";
+import { didYouMean } from "./did-you-mean.js";
+import { error } from "./problems.js";
+import type { Content, Problem } from "./types.js";
+
+/** Where a record's text sits: the line of a front-matter field, or of the body's first line. */
+export type LineOf = (file: string, field: readonly (string | number)[]) => number | undefined;
+
+/** The markdown dialect of the pages (raw HTML off), only to find links: rendering is src/site/markdown.ts. */
+const md = new MarkdownIt({ html: false });
+/** A link or image, inline or by reference, to a site path: "](/…" or "]: /…". */
+const SITE_LINK = /\](?:\(|:)\s*<?\/(?!\/)/;
+
+interface Text {
+  file: string;
+  /** The field path as problem lines print it, and as the line map knows it. */
+  field: string;
+  path: readonly (string | number)[];
+  source: string;
+  block: boolean;
+}
+
+/**
+ * Links and images in content's markdown that point into the site (`/…`) at a page or file it
+ * does not build: a reader would land on the 404 page. Checked against the pages the content
+ * makes (products, their alternatives, sectors, matrices and their downloads, the pairs that get
+ * pages, aliases, and the fixed pages), so a typo or a removed product's link is caught before
+ * it is published. Each problem names the field, on the line of the paragraph that holds it.
+ * @example brokenInternalLinks(content, lineOf)
+ * // [{ file: "content/products/nats.md", line: 14, field: "body", message: "links to /products/kafak/, which this site does not have; link to a page the site builds (did you mean /products/apache-kafka/?), or …" }]
+ */
+export function brokenInternalLinks(content: Content, lineOf: LineOf, bodyLineOf: (file: string) => number | undefined): Problem[] {
+  let known: Set<string> | undefined;
+  const problems: Problem[] = [];
+  for (const text of markdownTexts(content)) {
+    // Most texts link nowhere in the site: not parsed at all (a build loads every record).
+    if (!SITE_LINK.test(text.source)) continue;
+    for (const link of siteLinks(text.source, text.block)) {
+      known ??= sitePaths(content);
+      if (known.has(link.path) || known.has(`${link.path}/`)) continue;
+      // A JSON record's body is one string: its key's line.
+      const bodyLine = text.block ? bodyLineOf(text.file) : undefined;
+      const line = bodyLine !== undefined ? bodyLine + link.line : lineOf(text.file, text.path);
+      const near = didYouMean(link.path, known);
+      const hint = near === undefined ? "" : ` (did you mean ${near}?)`;
+      problems.push(error(text.file, `links to ${link.path}, which this site does not have; link to a page the site builds${hint}, or give a full https:// address`, { line, field: text.field }));
+    }
+  }
+  return problems;
+}
+
+/** Every site path the content makes a page or file for. */
+function sitePaths(content: Content): Set<string> {
+  const paths = new Set([urls.home(), urls.search(), urls.methodology(), "/feed.xml", "/sitemap.xml", "/api/products.json"]);
+  for (const s of content.sectors) paths.add(urls.sector(s.slug));
+  for (const p of content.products) {
+    paths.add(urls.product(p.slug));
+    paths.add(urls.alternatives(p.slug));
+    for (const alias of p.aliases ?? []) paths.add(urls.product(alias));
+  }
+  for (const m of content.matrices) {
+    paths.add(urls.matrix(m.slug));
+    for (const ext of ["csv", "json"]) paths.add(`${urls.matrix(m.slug)}${m.slug}.${ext}`);
+  }
+  for (const pair of choosePairs(content.products, content.site.pairs, content.comparisons)) {
+    paths.add(urls.compare(pair.slug));
+    if (content.site.reverse_pair_pages) paths.add(urls.compare(reversePairSlug(pair.a, pair.b)));
+  }
+  return paths;
+}
+
+/** Every markdown text of the content, with the field it is in. */
+function* markdownTexts(content: Content): Generator<Text> {
+  const inline = (file: string, path: (string | number)[], source: string | undefined): Text[] =>
+    source === undefined ? [] : [{ file, field: fieldName(path), path, source, block: false }];
+  const body = (file: string, source: string): Text => ({ file, field: "body", path: ["body"], source, block: true });
+  for (const s of content.sectors) yield* [...inline(s.file, ["description"], s.description), body(s.file, s.body)];
+  for (const p of content.products) {
+    yield* inline(p.file, ["summary"], p.summary);
+    for (const [key, value] of Object.entries(p.facts ?? {})) yield* inline(p.file, ["facts", key], value);
+    yield* inline(p.file, ["choose_if"], p.choose_if);
+    yield body(p.file, p.body);
+  }
+  for (const c of content.comparisons) {
+    yield* inline(c.file, ["verdict"], c.verdict);
+    for (const [i, row] of (c.rows ?? []).entries()) if ("label" in row) yield* [...inline(c.file, ["rows", i, "a"], row.a), ...inline(c.file, ["rows", i, "b"], row.b)];
+    for (const [i, f] of (c.faq ?? []).entries()) yield* inline(c.file, ["faq", i, "a"], f.a);
+    yield body(c.file, c.body);
+  }
+  for (const m of content.matrices) yield body(m.file, m.body);
+}
+
+/** `["rows", 2, "a"]` → `rows[2].a`, as problem lines name fields. */
+function fieldName(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}
+
+/**
+ * The site paths that links and images in markdown point to (`/products/x/`, query and fragment
+ * dropped), each with its line in the text (0-based; the line where its paragraph starts).
+ * @example siteLinks("See [Kafka](/products/apache-kafka/#faq).", false) // [{ path: "/products/apache-kafka/", line: 0 }]
+ */
+export function siteLinks(source: string, block: boolean): { path: string; line: number }[] {
+  const found: { path: string; line: number }[] = [];
+  const tokens = block ? md.parse(source, {}) : md.parseInline(source, {});
+  for (const token of tokens) {
+    for (const child of token.children ?? []) {
+      const attribute = child.type === "link_open" ? child.attrGet("href") : child.type === "image" ? child.attrGet("src") : null;
+      const target = attribute === null ? "" : String(attribute);
+      if (!target.startsWith("/") || target.startsWith("//")) continue;
+      found.push({ path: target.replace(/[?#].*$/, ""), line: token.map?.[0] ?? 0 });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,52 @@
+/**
+ * Links in content that point into the site must reach a page or file the site builds.
+ * Regression: `[x](/products/does-not-exist/)` in a body, or a Markdown image of a file in
+ * assets/ (published only under a fingerprinted name, as a logo), went out as dead links.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { siteLinks } from "../../src/content/internal-links.js";
+import { cleanupRoots, lines, load, product, SECTIONS } from "./helpers.js";
+
+afterAll(cleanupRoots);
+
+const P = "content/products/test-product.md";
+
+describe("links into the site", () => {
+  it("accepts links to the pages and files the content makes, with or without a trailing slash, query or fragment", async () => {
+    const body = `${SECTIONS}
+## Links
+
+See [Kafka](/products/apache-kafka/), [its alternatives](/alternatives/apache-kafka/#top), [the pair](/compare/apache-kafka-vs-nats/),
+[the pair reversed](/compare/nats-vs-apache-kafka/), [the sector](/sectors/streaming), [search](/search/?q=kafka),
+[the method](/methodology/) and [the feed](/feed.xml); [elsewhere](https://example.com/x/) and [a fragment](#links).
+`;
+    const result = await load({ files: { [P]: product("", body) } });
+    expect(lines(result)).toEqual([]);
+  });
+
+  it("reports each link to a page the site does not have, on its paragraph's line, with a near page", async () => {
+    const body = `${SECTIONS}
+## Links
+
+First [Kafka](/products/apache-kafak/).
+
+Then ![a logo](/assets/logo.png) and [a pair with a product the site lacks](/compare/apache-kafka-vs-duckdb/).
+`;
+    const result = await load({ files: { [P]: product("", body).replace("summary: Exists only in tests.", "summary: Better than [Redpanda](/products/redpand/).") } });
+    const missing = (path: string, near?: string) =>
+      `links to ${path}, which this site does not have; link to a page the site builds${near ? ` (did you mean ${near}?)` : ""}, or give a full https:// address`;
+    expect(lines(result)).toEqual([
+      `${P}:6: summary: ${missing("/products/redpand/", "/products/redpanda/")}`,
+      `${P}:23: body: ${missing("/products/apache-kafak/", "/products/apache-kafka/")}`,
+      `${P}:25: body: ${missing("/assets/logo.png")}`,
+      `${P}:25: body: ${missing("/compare/apache-kafka-vs-duckdb/")}`,
+    ]);
+    expect(result.content).toBeUndefined();
+  });
+
+  it("finds inline, image and reference links to site paths, and nothing else", () => {
+    const source = "A [x](/a/) ![y](/b.png) [z][ref] [w](https://c/) [v](//d/) <https://e/>\n\n[ref]: /f/?q#g\n";
+    expect(siteLinks(source, true)).toEqual([{ path: "/a/", line: 0 }, { path: "/b.png", line: 0 }, { path: "/f/", line: 0 }]);
+    expect(siteLinks("[x](/a/#b)", false)).toEqual([{ path: "/a/", line: 0 }]);
+  });
+});
