@@ -32,13 +32,15 @@ interface Text {
  * // [{ file: "content/products/nats.md", line: 14, field: "body", message: "links to /products/kafak/, which this site does not have; link to a page the site builds (did you mean /products/apache-kafka/?), or …" }]
  */
 export function brokenInternalLinks(content: Content, lineOf: LineOf, bodyLineOf: (file: string) => number | undefined): Problem[] {
-  let known: Set<string> | undefined;
+  let pages: Set<string> | undefined;
+  let pairs: Set<string> | undefined;
   const problems: Problem[] = [];
   for (const text of markdownTexts(content)) {
     // Most texts link nowhere in the site: not parsed at all (a build loads every record).
     if (!SITE_LINK.test(text.source)) continue;
     for (const link of siteLinks(text.source, text.block)) {
-      known ??= sitePaths(content);
+      // Pair pages are most of a site (44,700 at 600 products): listed only for a link to one.
+      const known = link.path.startsWith("/compare/") ? (pairs ??= pairPaths(content)) : (pages ??= pagePaths(content));
       if (known.has(link.path) || known.has(`${link.path}/`)) continue;
       // A JSON record's body is one string: its key's line.
       const bodyLine = text.block ? bodyLineOf(text.file) : undefined;
@@ -51,8 +53,8 @@ export function brokenInternalLinks(content: Content, lineOf: LineOf, bodyLineOf
   return problems;
 }
 
-/** Every site path the content makes a page or file for. */
-function sitePaths(content: Content): Set<string> {
+/** Every site path the content makes a page or file for, pair pages aside. */
+function pagePaths(content: Content): Set<string> {
   const paths = new Set([urls.home(), urls.search(), urls.methodology(), "/feed.xml", "/sitemap.xml", "/api/products.json"]);
   for (const s of content.sectors) paths.add(urls.sector(s.slug));
   for (const p of content.products) {
@@ -64,6 +66,12 @@ function sitePaths(content: Content): Set<string> {
     paths.add(urls.matrix(m.slug));
     for (const ext of ["csv", "json"]) paths.add(`${urls.matrix(m.slug)}${m.slug}.${ext}`);
   }
+  return paths;
+}
+
+/** The pages of the pairs that get one, and their reverse-order redirects when the site has them. */
+function pairPaths(content: Content): Set<string> {
+  const paths = new Set<string>();
   for (const pair of choosePairs(content.products, content.site.pairs, content.comparisons)) {
     paths.add(urls.compare(pair.slug));
     if (content.site.reverse_pair_pages) paths.add(urls.compare(reversePairSlug(pair.a, pair.b)));
