@@ -214,7 +214,7 @@ const CASES: Record<string, string[]> = {
   ],
   "json-records": [
     "content/products/body-not-string.json:3: body: expected a markdown string, found a list",
-    "content/products/broken.json:4: invalid JSON: Expected double-quoted property name",
+    "content/products/broken.json:3: invalid JSON: Expected double-quoted property name; remove the comma after the last item",
     "content/products/list.json:1: expected a JSON object ({ … }), found a list",
     'content/products/typed.json:4: website: expected an absolute http(s) URL, found "ftp://typed.example"',
     "content/products/typed.json:8: velocity: expected a number from 0 to 10, found 11",

@@ -22,7 +22,10 @@ export function parseJsonObject(text: string): Parsed<JsonObject> {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return fail(`invalid JSON: ${jsonReason(err)}`, jsonErrorLine(text));
+    const offset = jsonErrorOffset(text);
+    const usual = offset === undefined ? undefined : usualMistake(text, offset);
+    const at = usual?.offset ?? offset;
+    return fail(`invalid JSON: ${jsonReason(err)}${usual ? `; ${usual.fix}` : ""}`, at === undefined ? undefined : lineAt(text, at));
   }
 
   const toLine = lineCounter(text);
@@ -70,13 +73,25 @@ export function refusedKeys(root: unknown, lines: LineMap): ParseIssue[] {
 
 /** V8's message without its position or its quote of the input. */
 function jsonReason(err: unknown): string {
-  const message = (err instanceof Error ? err.message : String(err)).split("\n")[0]!;
-  const token = /^(Unexpected token .+?), .* is not valid JSON$/.exec(message);
+  const whole = err instanceof Error ? err.message : String(err);
+  // The quote of the input can span lines.
+  const token = /^(Unexpected token .+?), .* is not valid JSON$/s.exec(whole);
   if (token) return token[1]!;
-  return message.replace(/\s*in JSON at position \d+.*$/, "");
+  return whole.split("\n")[0]!.replace(/\s*in JSON at position \d+.*$/, "");
 }
 
-function jsonErrorLine(text: string): number | undefined {
-  const offset = jsonErrorOffset(text);
-  return offset === undefined ? undefined : lineAt(text, offset);
+/**
+ * The fix for the mistakes editors make in JSON most (V8 names only the token it met), and
+ * where the mistake is when that is not where the parser stopped.
+ * @example usualMistake('{"a": 1,\n}', 10) // { fix: "remove the comma after the last item", offset: 7 }
+ */
+function usualMistake(text: string, offset: number): { fix: string; offset?: number } | undefined {
+  const c = text[offset];
+  if (c === "}" || c === "]") {
+    const comma = /,\s*$/.exec(text.slice(0, offset));
+    if (comma) return { fix: "remove the comma after the last item", offset: comma.index };
+  }
+  if (text.startsWith("//", offset) || text.startsWith("/*", offset)) return { fix: "JSON has no comments; remove it" };
+  if (c === "'") return { fix: 'JSON strings and keys use double quotes (")' };
+  return undefined;
 }

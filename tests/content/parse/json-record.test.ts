@@ -12,8 +12,17 @@ describe("parseJsonObject", () => {
     expect(parsed.value.lines.get(["timeline", 0, "date"])).toBe(4);
   });
 
+  it.each([
+    ["a trailing comma, on the comma's line", '{\n  "a": 1,\n\n}\n', 2, "Expected double-quoted property name; remove the comma after the last item"],
+    ["a trailing comma in a list", '{\n  "a": [1, 2,\n  ]\n}\n', 2, "Unexpected token ']'; remove the comma after the last item"],
+    ["a comment", '{\n  // the name\n  "a": 1\n}\n', 2, "Expected property name or '}'; JSON has no comments; remove it"],
+    ["single quotes", "{\n  'a': 1\n}\n", 2, "Expected property name or '}'; JSON strings and keys use double quotes (\")"],
+  ])("names the usual fix for %s", (_, text, line, message) => {
+    expect(parseJsonObject(text)).toEqual({ ok: false, issues: [{ message: `invalid JSON: ${message}`, line }] });
+  });
+
   it("reports invalid JSON with a line", () => {
-    expect(parseJsonObject('{\n  "a": 1,\n}\n')).toMatchObject({ ok: false, issues: [{ line: 3, message: expect.stringMatching(/^invalid JSON: /) }] });
+    expect(parseJsonObject('{\n  "a": 1,\n}\n')).toMatchObject({ ok: false, issues: [{ line: 2, message: expect.stringMatching(/^invalid JSON: /) }] });
     expect(parseJsonObject('{\n  "a": \n')).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/^invalid JSON: /) }] });
   });
 
