@@ -1,3 +1,5 @@
+import { statSync } from "node:fs";
+import path from "node:path";
 import { didYouMean } from "../content/did-you-mean.js";
 
 /** Parsed command-line flags: `--name value`, `--name=value` and bare `--flag`. */
@@ -39,6 +41,25 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], sw
 
 /** A mistake in how the command was called: one line, exit code 2. */
 export class UsageError extends Error {}
+
+/**
+ * The site root `--root` names (the working folder by default), as an absolute path. A folder
+ * that is missing, or holds neither content/ nor data/, is a mistake in the command, not a site
+ * with every file missing.
+ * @example siteRoot(parseArgs(["--root", "../site"], …)) // "/home/me/site"
+ */
+export function siteRoot(args: ParsedArgs): string {
+  const root = path.resolve(stringFlag(args, "root", "."));
+  if (!isFolder(root)) throw new UsageError(`--root: no folder ${root}`);
+  if (!isFolder(path.join(root, "content")) && !isFolder(path.join(root, "data"))) {
+    throw new UsageError(`${root} is not a site root: it has no content/ or data/ folder; run the command in a site root, or give one with --root`);
+  }
+  return root;
+}
+
+function isFolder(dir: string): boolean {
+  return statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
 
 /** The value of a `valued` option, or `fallback` when it was not given. */
 export function stringFlag(args: ParsedArgs, name: string, fallback: string): string {

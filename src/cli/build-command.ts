@@ -2,7 +2,7 @@ import path from "node:path";
 import { buildSite } from "../build/build-site.js";
 import { UnsafeOutputError } from "../build/output-folder.js";
 import { parseShard, WHOLE_SITE } from "../build/shard.js";
-import { stringFlag, UsageError, type ParsedArgs } from "./args.js";
+import { siteRoot, stringFlag, UsageError, type ParsedArgs } from "./args.js";
 import { httpsSiteUrl } from "../content/schema/common.js";
 import { problemAnnotations, reportProblems, type Output } from "./report.js";
 import { formatProblem } from "../content/problems.js";
@@ -11,7 +11,7 @@ import { errorText, templateProblem } from "../render/template-error.js";
 /** `versus build`: validate, then build into the output folder; one summary line on success. */
 export async function buildCommand(args: ParsedArgs, io: Output): Promise<number> {
   const started = Date.now();
-  const root = path.resolve(stringFlag(args, "root", "."));
+  const root = siteRoot(args);
   const output = path.resolve(stringFlag(args, "output", path.join(root, "_site")));
   let shard = WHOLE_SITE;
   if (args.flags.has("shard")) {

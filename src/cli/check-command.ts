@@ -1,4 +1,3 @@
-import path from "node:path";
 import { loadRoot } from "../content/load-root.js";
 import { mergeProblems, sortProblems } from "../content/problems.js";
 import { resolveAsOf } from "../compute/as-of.js";
@@ -6,7 +5,7 @@ import { plural } from "../compute/plural.js";
 import { findStale } from "../authoring/staleness.js";
 import { findCardGlyphGaps } from "../authoring/card-glyphs.js";
 import { openRecordCache } from "../build/record-cache-file.js";
-import { stringFlag, type ParsedArgs } from "./args.js";
+import { siteRoot, type ParsedArgs } from "./args.js";
 import { problemAnnotations, reportProblems, type Output } from "./report.js";
 
 /**
@@ -14,7 +13,7 @@ import { problemAnnotations, reportProblems, type Output } from "./report.js";
  * warnings (staleness, stray files, text social cards cannot draw) and a one-line summary.
  */
 export async function checkCommand(args: ParsedArgs, io: Output): Promise<number> {
-  const root = path.resolve(stringFlag(args, "root", "."));
+  const root = siteRoot(args);
   const annotate = problemAnnotations(args, root);
   const loaded = await loadRoot(root, { recordCache: openRecordCache(root) });
   const content = loaded.content;

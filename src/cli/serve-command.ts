@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { CONFIG_FILE, ENTRIES_DIR } from "../eleventy/paths.js";
-import { stringFlag, UsageError, type ParsedArgs } from "./args.js";
+import { siteRoot, stringFlag, UsageError, type ParsedArgs } from "./args.js";
 import { resolveAsOf } from "../compute/as-of.js";
 import { reportTemplateError } from "../eleventy/dev-server-plugin.js";
 import { lockOutput, OutputLockedError } from "../build/commit-output.js";
@@ -13,7 +13,7 @@ import { lockOutput, OutputLockedError } from "../build/commit-output.js";
  * the very first build fails, when there is nothing to serve).
  */
 export async function serveCommand(args: ParsedArgs): Promise<number> {
-  const root = path.resolve(stringFlag(args, "root", "."));
+  const root = siteRoot(args);
   const port = Number(stringFlag(args, "port", "8080"));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected a port number, found "${args.flags.get("port")}"`);
   // A bad SOURCE_DATE_EPOCH is reported in one line here; inside Eleventy's plugin setup it

@@ -211,6 +211,19 @@ describe("usage errors exit 2", () => {
     expect(err[1]).toBe("usage: versus <command> [options]");
   });
 
+  // Regression: --root /nonexistent reported only "data/site.json: required file is missing".
+  it.each(["check", "build", "serve"])("%s with a --root that is missing or not a site root: one line, exit 2 (in process)", async (command) => {
+    const empty = await tempDir();
+    const missing = join(empty, "nowhere");
+    expect(await runMain([command, "--root", missing])).toEqual({ code: 2, stdout: "", stderr: `versus ${command}: --root: no folder ${missing}\n` });
+    expect(await runMain([command, "--root", empty])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `versus ${command}: ${empty} is not a site root: it has no content/ or data/ folder; run the command in a site root, or give one with --root\n`,
+    });
+    expect(readdirSync(empty)).toEqual([]);
+  });
+
   it("--shard 3/2: exactly one line, nothing built", async () => {
     const parent = await tempDir();
     const output = join(parent, "site");

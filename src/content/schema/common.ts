@@ -44,7 +44,8 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** A date or datetime in ISO 8601; kept as the editor wrote it. */
-export const isoDate = z.string().refine((v) => parseIsoDate(v) !== undefined, {
+// The same words when the value is not even a string: YAML reads 20260101 as a number.
+export const isoDate = z.string({ error: "expected an ISO 8601 date" }).refine((v) => parseIsoDate(v) !== undefined, {
   message: "expected an ISO 8601 date",
 });
 
