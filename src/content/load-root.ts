@@ -137,8 +137,13 @@ async function loadRecord<S extends z.ZodType>(f: FoundFile, schema: S, problems
   }
   // Validation depends on the file's text and the code alone: kept with the parse.
   const check = () => checkRecord(schema, raw.value, f.file, product);
-  const checked = cache ? cache.checked(f.abs, check) : check();
-  problems.push(...checked.problems);
+  const checked = cache && raw.issues === undefined ? cache.checked(f.abs, check) : check();
+  if (raw.issues === undefined) problems.push(...checked.problems);
+  else {
+    // A refused alias leaves its field without a value: its "required" problem would only repeat the alias's line.
+    const reported = new Set(raw.issues.map((i) => i.line));
+    problems.push(...toProblems(f.file, raw.issues), ...checked.problems.filter((p) => p.line === undefined || !reported.has(p.line)));
+  }
   const loaded: Loaded<z.output<S>> = { slug: f.slug, file: f.file, lines: raw.value.lines, fields: checked.fields, data: raw.value.data, body: raw.value.body, bodyLine: raw.value.bodyLine };
   if (product) loaded.sections = checked.sections;
   return loaded;

@@ -94,6 +94,21 @@ describe("loadRoot: valid roots", () => {
     expect(ok.content!.products.find((p) => p.slug === "crlf")!.sections.map((s) => s.markdown)).toEqual(["Now.", "Next.", "Later."]);
   });
 
+  // Regression: one duplicate key, anchor, alias or tag was the only line printed for its file.
+  it("reports YAML it refuses together with the file's other problems, without repeating an alias's line", async () => {
+    const text = product("velocity: 12")
+      .replace("name: Test Product", "name: Test Product\nname: Again")
+      .replace("website: https://example.com", "website: *site")
+      .replace("tagline: A product for tests.", "tagline: &t A product for tests.");
+    const result = await load({ files: { "content/products/yaml.md": text } });
+    expect(lines(result)).toEqual([
+      'content/products/yaml.md:3: duplicate key "name"; each key may appear once',
+      "content/products/yaml.md:5: YAML aliases (*site) are not accepted; write the value out in full",
+      "content/products/yaml.md:6: YAML anchors (&t) are not accepted",
+      "content/products/yaml.md:9: velocity: expected a number from 0 to 10, found 12",
+    ]);
+  });
+
   it("reads CR-only line endings (old Mac files) as lines, for both records and site.json", async () => {
     const result = await load({
       files: {

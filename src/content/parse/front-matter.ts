@@ -86,10 +86,13 @@ export function parseFrontMatter(text: string): Parsed<FrontMatter> {
   if (yaml === undefined) {
     return { ok: true, value: { data: {}, lines: new LineMap(1), body, bodyLine } };
   }
-  if (yaml.issues.length > 0) return { ok: false, issues: yaml.issues.map(({ message, line }) => ({ message, line })) };
+  const issues = yaml.issues.map(({ message, line }) => ({ message, line }));
+  // Without a syntax error the fields are known, and are validated beside these issues.
+  if (yaml.issues.some((i) => i.kind === "syntax")) return { ok: false, issues };
   const value = yaml.value;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    if (issues.length > 0) return { ok: false, issues };
     return fail(`expected the front matter to be a mapping of fields (key: value lines), found ${describeValue(value)}`, yaml.valueLine);
   }
-  return { ok: true, value: { data: value as Record<string, unknown>, lines: yaml.lines, body, bodyLine } };
+  return { ok: true, value: { data: value as Record<string, unknown>, lines: yaml.lines, body, bodyLine }, ...(issues.length > 0 ? { issues } : {}) };
 }

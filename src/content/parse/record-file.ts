@@ -29,7 +29,8 @@ export async function readRecordFile(path: string, format: "md" | "json", cache?
   const cached = cache?.get(path, text.value);
   if (cached) return { ok: true, value: cached };
   const parsed = parseRecordText(text.value, format);
-  if (parsed.ok) cache?.set(path, text.value, parsed.value);
+  // Kept only when clean: the cache holds values, not the issues that came with them.
+  if (parsed.ok && parsed.issues === undefined) cache?.set(path, text.value, parsed.value);
   return parsed;
 }
 
@@ -38,7 +39,7 @@ function parseRecordText(text: string, format: "md" | "json"): Parsed<RawRecord>
     const parsed = parseFrontMatter(text);
     if (!parsed.ok) return parsed;
     const { data, lines, body, bodyLine } = parsed.value;
-    return { ok: true, value: { data, lines, body, bodyLine, bodyKeyLine: undefined } };
+    return { ok: true, value: { data, lines, body, bodyLine, bodyKeyLine: undefined }, ...(parsed.issues ? { issues: parsed.issues } : {}) };
   }
   const parsed = parseJsonObject(text);
   if (!parsed.ok) return parsed;

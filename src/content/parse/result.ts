@@ -5,8 +5,12 @@ export interface ParseIssue {
   field?: string;
 }
 
-/** Parsers return issues instead of throwing, so one bad file never hides the others. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: ParseIssue[] };
+/**
+ * Parsers return issues instead of throwing, so one bad file never hides the others. A value
+ * can come with issues that do not stop its validation (a duplicate key, a refused YAML
+ * anchor), so the editor sees those and the schema's problems at once.
+ */
+export type Parsed<T> = { ok: true; value: T; issues?: ParseIssue[] } | { ok: false; issues: ParseIssue[] };
 
 /**
  * @example fail("file is empty") // { ok: false, issues: [{ message: "file is empty" }] }
