@@ -71,3 +71,12 @@ export function interleaveActivity<A>(
 function headMs<E>(entries: readonly E[], index: number, msOf: (entry: E) => number): number | undefined {
   return index < entries.length ? msOf(entries[index]!) : undefined;
 }
+
+/**
+ * A newest-first timeline without its planned entries (those before `pastFrom`, dated after the
+ * as-of time): what latest-activity lists and the feed show. The same array when it has none.
+ * @example pastEntries({ timeline: [planned, released], pastFrom: 1 }) // [released]
+ */
+export function pastEntries<E>(view: { timeline: E[]; pastFrom: number }): E[] {
+  return view.pastFrom === 0 ? view.timeline : view.timeline.slice(view.pastFrom);
+}

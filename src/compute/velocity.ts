@@ -147,7 +147,7 @@ export function toVelocityView(result: VelocityResult): VelocityView {
  * @example partViews([{ label: "7 releases", points: 7 }]) // [{ label: "7 releases", points: 7, text: "7.0" }]
  */
 export function partViews(parts: readonly VelocityPart[]): VelocityPartView[] {
-  return parts.map((p) => ({ ...p, text: p.points.toFixed(1) }));
+  return parts.map((p) => ({ label: p.label, points: p.points, text: p.points.toFixed(1) }));
 }
 
 /**

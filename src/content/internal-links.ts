@@ -1,4 +1,4 @@
-import MarkdownIt from "markdown-it";
+import type MarkdownItClass from "markdown-it";
 import { choosePairs, reversePairSlug } from "../compute/pairs.js";
 import { urls } from "../site/urls.js";
 import { didYouMean } from "./did-you-mean.js";
@@ -8,8 +8,13 @@ import type { Content, Problem } from "./types.js";
 /** Where a record's text sits: the line of a front-matter field, or of the body's first line. */
 export type LineOf = (file: string, field: readonly (string | number)[]) => number | undefined;
 
-/** The markdown dialect of the pages (raw HTML off), only to find links: rendering is src/site/markdown.ts. */
-const md = new MarkdownIt({ html: false });
+/**
+ * The markdown dialect of the pages (raw HTML off), only to find links: rendering is
+ * src/site/markdown.ts. Loaded for the first text with a site link: `check` of a site without
+ * any starts sooner.
+ */
+type MarkdownIt = InstanceType<typeof MarkdownItClass>;
+let md: MarkdownIt | undefined;
 /** A link or image, inline or by reference, to a site path: "](/…" or "]: /…". */
 const SITE_LINK = /\](?:\(|:)\s*<?\/(?!\/)/;
 
@@ -28,17 +33,18 @@ interface Text {
  * makes (products, their alternatives, sectors, matrices and their downloads, the pairs that get
  * pages, aliases, and the fixed pages), so a typo or a removed product's link is caught before
  * it is published. Each problem names the field, on the line of the paragraph that holds it.
- * @example brokenInternalLinks(content, lineOf)
+ * @example await brokenInternalLinks(content, lineOf, bodyLineOf)
  * // [{ file: "content/products/nats.md", line: 14, field: "body", message: "links to /products/kafak/, which this site does not have; link to a page the site builds (did you mean /products/apache-kafka/?), or …" }]
  */
-export function brokenInternalLinks(content: Content, lineOf: LineOf, bodyLineOf: (file: string) => number | undefined): Problem[] {
+export async function brokenInternalLinks(content: Content, lineOf: LineOf, bodyLineOf: (file: string) => number | undefined): Promise<Problem[]> {
   let pages: Set<string> | undefined;
   let pairs: Set<string> | undefined;
   const problems: Problem[] = [];
   for (const text of markdownTexts(content)) {
     // Most texts link nowhere in the site: not parsed at all (a build loads every record).
     if (!SITE_LINK.test(text.source)) continue;
-    for (const link of siteLinks(text.source, text.block)) {
+    md ??= new (await import("markdown-it")).default({ html: false });
+    for (const link of siteLinks(md, text.source, text.block)) {
       // Pair pages are most of a site (44,700 at 600 products): listed only for a link to one.
       const known = link.path.startsWith("/compare/") ? (pairs ??= pairPaths(content)) : (pages ??= pagePaths(content));
       if (known.has(link.path) || known.has(`${link.path}/`)) continue;
@@ -108,9 +114,9 @@ function fieldName(path: readonly (string | number)[]): string {
 /**
  * The site paths that links and images in markdown point to (`/products/x/`, query and fragment
  * dropped), each with its line in the text (0-based; the line where its paragraph starts).
- * @example siteLinks("See [Kafka](/products/apache-kafka/#faq).", false) // [{ path: "/products/apache-kafka/", line: 0 }]
+ * @example siteLinks(new MarkdownIt(), "See [Kafka](/products/apache-kafka/#faq).", false) // [{ path: "/products/apache-kafka/", line: 0 }]
  */
-export function siteLinks(source: string, block: boolean): { path: string; line: number }[] {
+export function siteLinks(md: MarkdownIt, source: string, block: boolean): { path: string; line: number }[] {
   const found: { path: string; line: number }[] = [];
   const tokens = block ? md.parse(source, {}) : md.parseInline(source, {});
   for (const token of tokens) {

@@ -124,7 +124,7 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
   };
   const records = new Map([...sectors, ...products, ...comparisons, ...matrices].map((r) => [r.file, r]));
   // Links are checked against the pages the whole content makes, so once it is valid.
-  const links = brokenInternalLinks(content, (file, field) => records.get(file)?.lines.get(field), (file) => records.get(file)?.bodyLine);
+  const links = await brokenInternalLinks(content, (file, field) => records.get(file)?.lines.get(field), (file) => records.get(file)?.bodyLine);
   if (links.length > 0) return { problems: limitPerFile(sortProblems([...problems, ...links]), MAX_PROBLEMS_PER_FILE) };
   return { content, problems: sorted, lineOf: (file, field) => records.get(file)?.lines.get(field.split(".")) };
 }

@@ -2,7 +2,6 @@ import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ioReason } from "./parse/text-file.js";
 import { error } from "./problems.js";
-import { activeSvgContent } from "./svg-safety.js";
 import type { Problem } from "./types.js";
 
 /** The folder of a site root that holds the files content names by a `/assets/…` path (logos). */
@@ -68,6 +67,8 @@ export async function logoFileProblems(root: string, references: readonly LogoRe
     } else if (source.endsWith(".svg")) {
       let active: string | undefined;
       try {
+        // Loaded only for a site with SVG logos: the parser is a tenth of check's start-up.
+        const { activeSvgContent } = await import("./svg-safety.js");
         active = activeSvgContent(await readFile(full));
       } catch (err) {
         problems.push(error(ref.file, `could not read ${source} (${ioReason(err)})`, where));

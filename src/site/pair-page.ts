@@ -1,5 +1,5 @@
 import type { CadenceMonth } from "../compute/cadence.js";
-import { interleaveBy } from "../compute/activity.js";
+import { interleaveBy, pastEntries } from "../compute/activity.js";
 import { topExcluding, compareAlternatives } from "../compute/alternatives.js";
 import { pairFaq } from "../compute/faq.js";
 import { pairSlug } from "../compute/pairs.js";
@@ -144,8 +144,8 @@ export function buildPairPage(ctx: PairContext, pair: { slug: string; a: string;
     alternatives,
     activity: interleaveBy(
       [
-        { owner: { name: a.name, url: a.url }, entries: a.pastTimeline },
-        { owner: { name: b.name, url: b.url }, entries: b.pastTimeline },
+        { owner: { name: a.name, url: a.url }, entries: pastEntries(a) },
+        { owner: { name: b.name, url: b.url }, entries: pastEntries(b) },
       ],
       (e) => e.time.ms,
       12,

@@ -56,8 +56,7 @@ export function productView(product: Product, sector: Sector, asOfMs: number, mo
     velocity: toVelocityView(computeVelocity(product.timeline, asOfMs, product.velocity)),
     sparks30d: sparksInLast30Days(product.timeline, asOfMs),
     timeline,
-    // Newest first, so planned entries lead; most products have none.
-    pastTimeline: timeline.length > 0 && timeline[0]!.time.ms > asOfMs ? timeline.filter((e) => e.time.ms <= asOfMs) : timeline,
+    pastFrom: pastFrom(timeline, asOfMs),
     sections,
     trajectory: { currentHtml: current!, headingHtml: heading!, predictionHtml: prediction! },
     ...(metrics === undefined ? {} : { metrics }),
@@ -96,6 +95,12 @@ export function monogram(name: string): string {
   return words.slice(0, 2).map((w) => [...w][0]!.toUpperCase()).join("") || "?";
 }
 
+// Newest first, so planned entries lead; all of them are planned when none is past.
+function pastFrom(timeline: readonly TimelineEntryView[], asOfMs: number): number {
+  const first = timeline.findIndex((e) => e.time.ms <= asOfMs);
+  return first === -1 ? timeline.length : first;
+}
+
 function sectionViews(product: Product): SectionView[] {
   const used = new Map<string, number>();
   return product.sections.map((s) => {
@@ -114,9 +119,11 @@ function sectionViews(product: Product): SectionView[] {
  * @example slugifyHeading("東京の導入") // "東京の導入"
  */
 export function slugifyHeading(title: string): string {
-  const slug = title.toLowerCase().replace(/['’]/g, "").replace(/[^\p{L}\p{M}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
+  // Most titles are ASCII, for which the Unicode classes give the same result more slowly.
+  const ascii = !/[^\x00-\x7f]/.test(title);
+  const slug = title.toLowerCase().replace(/['’]/g, "").replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{M}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
   if (slug === "") return "section";
-  return /^\p{L}/u.test(slug) ? slug : `s-${slug}`;
+  return (ascii ? /^[a-z]/ : /^\p{L}/u).test(slug) ? slug : `s-${slug}`;
 }
 
 /** A metrics value formatted for tables, or undefined when the product does not say. */

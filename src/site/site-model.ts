@@ -2,7 +2,7 @@ import type { Content, Product, Sector } from "../content/types.js";
 import { choosePairs, type PairRef, type PairsSetting } from "../compute/pairs.js";
 import { rankSector } from "../compute/alternatives.js";
 import { type CadenceMonth, monthlyCadence } from "../compute/cadence.js";
-import { interleaveBy } from "../compute/activity.js";
+import { interleaveBy, pastEntries } from "../compute/activity.js";
 import { plural } from "../compute/plural.js";
 import { productCardView, productView } from "./product-view.js";
 import { matrixPage } from "./matrix-page.js";
@@ -215,7 +215,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
     sectors: sectorPages.map((s) => ({ slug: s.slug, name: s.name, url: urls.sector(s.slug), descriptionHtml: s.descriptionHtml, productCount: rankings[s.slug]?.length ?? 0 })),
     topProducts: allByVelocity.slice(0, 10).map((r) => cards[r.slug]!),
     latestActivity: interleaveBy(
-      allByVelocity.map((r) => ({ owner: { name: r.name, url: r.view.url }, entries: r.view.pastTimeline })),
+      allByVelocity.map((r) => ({ owner: { name: r.name, url: r.view.url }, entries: pastEntries(r.view) })),
       (e) => e.time.ms,
       12,
     ).map(({ owner, entry }) => ({ product: owner, entry })),

@@ -141,8 +141,12 @@ export interface ProductView {
   sparks30d: number;
   /** Newest first. */
   timeline: TimelineEntryView[];
-  /** The timeline without entries dated after the as-of time (planned ones): what "latest activity" lists. The same array when there are none. */
-  pastTimeline: TimelineEntryView[];
+  /**
+   * Index in `timeline` of the newest entry not after the as-of time: the entries before it are
+   * planned ones, which "latest activity" leaves out (see pastEntries). An index, not a second
+   * list: views are hashed and sent to the render threads whole.
+   */
+  pastFrom: number;
   /** Every body section in file order. */
   sections: SectionView[];
   /** The three required sections, rendered, for the side-by-side. */

@@ -3,6 +3,7 @@
  * Regression: `[x](/products/does-not-exist/)` in a body, or a Markdown image of a file in
  * assets/ (published only under a fingerprinted name, as a logo), went out as dead links.
  */
+import MarkdownIt from "markdown-it";
 import { afterAll, describe, expect, it } from "vitest";
 import { siteLinks } from "../../src/content/internal-links.js";
 import { cleanupRoots, lines, load, product, SECTIONS } from "./helpers.js";
@@ -46,7 +47,8 @@ Then ![a logo](/assets/logo.png) and [a pair with a product the site lacks](/com
 
   it("finds inline, image and reference links to site paths, and nothing else", () => {
     const source = "A [x](/a/) ![y](/b.png) [z][ref] [w](https://c/) [v](//d/) <https://e/>\n\n[ref]: /f/?q#g\n";
-    expect(siteLinks(source, true)).toEqual([{ path: "/a/", line: 0 }, { path: "/b.png", line: 0 }, { path: "/f/", line: 0 }]);
-    expect(siteLinks("[x](/a/#b)", false)).toEqual([{ path: "/a/", line: 0 }]);
+    const md = new MarkdownIt({ html: false });
+    expect(siteLinks(md, source, true)).toEqual([{ path: "/a/", line: 0 }, { path: "/b.png", line: 0 }, { path: "/f/", line: 0 }]);
+    expect(siteLinks(md, "[x](/a/#b)", false)).toEqual([{ path: "/a/", line: 0 }]);
   });
 });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadRoot } from "../../src/content/load-root.js";
 import type { Content, Product } from "../../src/content/types.js";
 import { capabilityView, formatMetric, monogram, productView, slugifyHeading } from "../../src/site/product-view.js";
+import { pastEntries } from "../../src/compute/activity.js";
 import { REPO_ROOT } from "../helpers/built-site.js";
 import { AS_OF_MS } from "../build/build-helpers.js";
 
@@ -37,10 +38,12 @@ describe("productView", () => {
   it("keeps planned entries, dated after the as-of time, in the timeline but not in the past timeline that activity lists and the feed use", () => {
     const redpanda = product("redpanda");
     const plain = viewOf(redpanda);
-    expect(plain.pastTimeline).toBe(plain.timeline);
+    expect(plain.pastFrom).toBe(0);
+    expect(pastEntries(plain)).toBe(plain.timeline);
     const planned = viewOf({ ...redpanda, timeline: [...redpanda.timeline, { date: "2026-06-01", title: "Redpanda 26.2", kind: "release", spark: false }] });
     expect(planned.timeline.map((e) => e.title)).toEqual(["Redpanda 26.2", "Redpanda 26.1 announced", "Iceberg topics GA", "Blog: the cost model"]);
-    expect(planned.pastTimeline.map((e) => e.title)).toEqual(["Redpanda 26.1 announced", "Iceberg topics GA", "Blog: the cost model"]);
+    expect(planned.pastFrom).toBe(1);
+    expect(pastEntries(planned).map((e) => e.title)).toEqual(["Redpanda 26.1 announced", "Iceberg topics GA", "Blog: the cost model"]);
   });
 
   it("gives body sections unique fragment ids and fills the trajectory from the three required ones", () => {
