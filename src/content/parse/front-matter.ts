@@ -57,8 +57,17 @@ export function parseFrontMatter(text: string): Parsed<FrontMatter> {
   if (!YAML_LANGUAGES.has(language.toLowerCase())) {
     return fail(`front matter in ${JSON.stringify(language)} is not accepted; expected YAML between "---" lines`, 1);
   }
-  if (open[2] === "" || text.indexOf("\n---", open[0].length - 1) === -1) {
+  const close = open[2] === "" ? -1 : text.indexOf("\n---", open[0].length - 1);
+  if (close === -1) {
     return fail('front matter is not closed: expected a "---" line after the fields', 1);
+  }
+  // gray-matter ends the fields at the first line starting "---" and would take the rest of
+  // that line as the body's start, where a product's text before its first section is dropped.
+  const end = text.indexOf("\n", close + 1);
+  const after = text.slice(close + 4, end === -1 ? undefined : end).trim();
+  if (after !== "") {
+    const shown = after.length > 40 ? `${after.slice(0, 40)}…` : after;
+    return fail(`text after the closing "---" is not accepted (${JSON.stringify(shown)}); end the fields with a line of only "---"`, lineAt(text, close + 1));
   }
 
   let yaml: YamlRead | undefined;

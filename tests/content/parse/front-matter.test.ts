@@ -34,6 +34,16 @@ describe("parseFrontMatter", () => {
     expect(parseFrontMatter("---")).toMatchObject({ ok: false, issues: [{ message: expect.stringContaining("not closed") }] });
   });
 
+  // Regression: "--- extra text" closed the fields and its text was dropped without a word.
+  it("refuses text after the closing fence, on its line, and takes a closing fence with trailing spaces", () => {
+    expect(parseFrontMatter("---\nname: x\n--- extra text\n## Body\n")).toEqual({
+      ok: false,
+      issues: [{ message: 'text after the closing "---" is not accepted ("extra text"); end the fields with a line of only "---"', line: 3 }],
+    });
+    expect(parseFrontMatter("---\nname: x\n----\n")).toMatchObject({ ok: false, issues: [{ line: 3, message: expect.stringContaining('("-")') }] });
+    expect(parseFrontMatter("---\nname: x\n---  \nBody\n")).toMatchObject({ ok: true, value: { data: { name: "x" } } });
+  });
+
   it("refuses front matter that is not a mapping", () => {
     expect(parseFrontMatter("---\n\n- a\n---\n")).toEqual({
       ok: false,
