@@ -1,9 +1,10 @@
 import type { z } from "zod";
 import { findBodyPlaceholders, findFieldPlaceholders, placeholderMessage } from "./placeholders.js";
 import type { RawRecord } from "./parse/record-file.js";
+import { lineAt } from "./parse/result.js";
 import { error } from "./problems.js";
 import type { Problem } from "./types.js";
-import { PARSE_OPTIONS, issuesToProblems } from "./zod-issues.js";
+import { MISSING, PARSE_OPTIONS, issuesToProblems } from "./zod-issues.js";
 
 /** Validated fields (when the schema accepted them) and every problem found on the way. */
 export interface FieldCheck<T> {
@@ -31,7 +32,23 @@ export function validateFields<S extends z.ZodType>(schema: S, raw: RawRecord, f
 
   const placeholderFields = new Set(placeholders.map((p) => p.field));
   for (const p of issuesToProblems(result.error.issues, raw.data, raw.lines, schema)) {
-    if (!placeholderFields.has(p.field)) problems.push(error(file, p.message, { line: p.line, field: p.field }));
+    if (placeholderFields.has(p.field)) continue;
+    const below = p.message === MISSING ? fieldBelowFence(p.field, raw) : undefined;
+    problems.push(error(file, below?.message ?? p.message, { line: below?.line ?? p.line, field: p.field }));
   }
   return { fields: undefined, problems };
+}
+
+/**
+ * A missing field written below a stray "---" line, which ended the fields early and made
+ * the rest the body: the problem goes on the field's line and names the "---" line.
+ * @example fieldBelowFence("tagline", { body: "tagline: X\n", bodyLine: 6, … })
+ * // { line: 6, message: 'required field is missing; it is below the "---" on line 5, which ends the fields: remove that line' }
+ */
+function fieldBelowFence(field: string, raw: RawRecord): { line: number; message: string } | undefined {
+  if (raw.bodyLine === undefined || !/^[a-z_]+$/.test(field)) return undefined;
+  const at = new RegExp(`^${field}:`, "m").exec(raw.body);
+  if (!at) return undefined;
+  const line = raw.bodyLine + lineAt(raw.body, at.index) - 1;
+  return { line, message: `${MISSING}; it is below the "---" on line ${raw.bodyLine - 1}, which ends the fields: remove that line` };
 }

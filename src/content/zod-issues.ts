@@ -114,7 +114,7 @@ function collect(issue: Issue, ctx: Context, out: FieldProblem[]): void {
       return;
     }
     case "invalid_type":
-      if (isMissing(ctx.data, path)) push(path, "required field is missing", undefined, { kind: "missing" });
+      if (isMissing(ctx.data, path)) push(path, MISSING, undefined, { kind: "missing" });
       else push(path, messageFor(issue, valueAt(ctx.data, path)), undefined, { kind: "type" });
       return;
   }
@@ -122,6 +122,9 @@ function collect(issue: Issue, ctx: Context, out: FieldProblem[]): void {
 }
 
 const TYPE_MISMATCH = 1000;
+
+/** The message of a required field that is not there. */
+export const MISSING = "required field is missing";
 
 // Lower is a better explanation of what the editor meant: a branch that failed on the value's
 // type is the worst; otherwise fewer problems (each unknown key counted) wins.

@@ -109,6 +109,19 @@ describe("loadRoot: valid roots", () => {
     ]);
   });
 
+  // Regression: a stray "---" among the fields reported "tagline: required field is missing" at
+  // line 1, though the field was there, below the line that ended the fields early.
+  it("says where a missing field is when a stray --- line ended the fields above it", async () => {
+    const text = product().replace("website: https://example.com\n", "website: https://example.com\n---\n");
+    const result = await load({ files: { "content/products/fence.md": text } });
+    const below = 'required field is missing; it is below the "---" on line 5, which ends the fields: remove that line';
+    expect(lines(result).slice(0, 3)).toEqual([
+      `content/products/fence.md:6: tagline: ${below}`,
+      `content/products/fence.md:7: summary: ${below}`,
+      `content/products/fence.md:8: updated: ${below}`,
+    ]);
+  });
+
   it("reads CR-only line endings (old Mac files) as lines, for both records and site.json", async () => {
     const result = await load({
       files: {
