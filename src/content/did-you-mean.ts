@@ -27,8 +27,10 @@ export function editDistance(a: string, b: string): number {
  * The closest candidate to a misspelled word, if one is close enough to be a likely typo:
  * at most 2 edits (1 for words of 3–4 characters, 0 below: any one-letter word is one edit
  * from any other), ignoring case. Ties go to the
- * alphabetically first candidate so the suggestion is deterministic.
+ * alphabetically first candidate so the suggestion is deterministic. Failing that, another form
+ * of the word or the word inside a longer name (see sameWord).
  * @example didYouMean("devopz", ["data-analytics", "devops"]) // "devops"
+ * @example didYouMean("last_updated", ["name", "updated"]) // "updated"
  * @example didYouMean("xyz", ["name", "sector"]) // undefined
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
@@ -38,7 +40,8 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const limit = word.length <= 2 ? 0 : word.length <= 4 ? 1 : 2;
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of [...candidates].sort()) {
+  const sorted = [...candidates].sort();
+  for (const candidate of sorted) {
     if (candidate === word || Math.abs(candidate.length - word.length) > limit) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance <= limit && distance < bestDistance) {
@@ -46,7 +49,19 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
       bestDistance = distance;
     }
   }
-  return best;
+  return best ?? sorted.find((candidate) => candidate !== word && sameWord(lower, candidate.toLowerCase()));
+}
+
+/**
+ * Near misses that are more than a typo: another form of the word (`capability` for
+ * `capabilities`) or the word inside a longer key (`last_updated` for `updated`).
+ */
+function sameWord(word: string, candidate: string): boolean {
+  if (candidate.length >= 4 && [`_${candidate}`, `-${candidate}`].some((end) => word.endsWith(end))) return true;
+  if (candidate.length >= 4 && [`${candidate}_`, `${candidate}-`].some((start) => word.startsWith(start))) return true;
+  let common = 0;
+  while (common < word.length && word[common] === candidate[common]) common++;
+  return common >= 6 && common >= Math.max(word.length, candidate.length) - 3;
 }
 
 /**

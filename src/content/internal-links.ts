@@ -51,7 +51,8 @@ export async function brokenInternalLinks(content: Content, lineOf: LineOf, body
       // A JSON record's body is one string: its key's line.
       const bodyLine = text.block ? bodyLineOf(text.file) : undefined;
       const line = bodyLine !== undefined ? bodyLine + link.line : lineOf(text.file, text.path);
-      const near = didYouMean(link.path, known);
+      // Not among 44,700 pair pages: that would sort them all for each broken link.
+      const near = known === pairs ? undefined : didYouMean(link.path, known);
       const hint = near === undefined ? "" : ` (did you mean ${near}?)`;
       problems.push(error(text.file, `links to ${link.path}, which this site does not have; link to a page the site builds${hint}, or give a full https:// address`, { line, field: text.field }));
     }

@@ -29,6 +29,17 @@ describe("didYouMean", () => {
   it("breaks ties alphabetically", () => {
     expect(didYouMean("cat", ["hat", "bat"])).toBe("bat");
   });
+  // Regression: "capability" and "last_updated" got no suggestion, being 3 and 5 edits away.
+  it("suggests another form of the word, or the key inside a longer one, when no typo is close", () => {
+    const fields = ["capabilities", "choose_if", "name", "updated", "velocity"];
+    expect(didYouMean("capability", fields)).toBe("capabilities");
+    expect(didYouMean("last_updated", fields)).toBe("updated");
+    expect(didYouMean("velocity_score", fields)).toBe("velocity");
+    expect(didYouMean("apache-kafka-2", ["apache-kafka", "redpanda"])).toBe("apache-kafka");
+    expect(didYouMean("updates", fields)).toBe("updated");
+    expect(didYouMean("capable", fields)).toBeUndefined();
+    expect(didYouMean("nickname", fields)).toBeUndefined();
+  });
 });
 
 describe("listNames", () => {
