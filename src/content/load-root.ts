@@ -86,8 +86,9 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
   // Slugs of every product file found, valid or not, so a typo in one product does not
   // also make every comparison that names it fail.
   const productSlugs = new Set(found.records.products.map((f) => f.slug));
+  const comparisonSlugs = new Set(found.records.comparisons.map((f) => f.slug));
   const comparisons = defined(await load(found.records.comparisons, comparisonSchema)).map((c) => {
-    const name = parsePairSlug(c.slug, productSlugs, c.file.endsWith(".json") ? "json" : "md");
+    const name = parsePairSlug(c.slug, productSlugs, c.file.endsWith(".json") ? "json" : "md", comparisonSlugs);
     if (!name.ok) problems.push(error(c.file, name.message));
     return { ...c, pair: name.ok ? { a: name.a, b: name.b } : undefined };
   });

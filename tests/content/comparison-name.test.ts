@@ -15,6 +15,13 @@ describe("parsePairSlug", () => {
     });
     expect(parsePairSlug("redpanda-vs-nats", products, "json")).toMatchObject({ message: expect.stringContaining("nats-vs-redpanda.json") });
   });
+  // Regression: the hint said to rename the file onto the other order's file, which existed.
+  it("asks to keep one of two files when both orders of a pair have one", () => {
+    expect(parsePairSlug("redpanda-vs-apache-kafka", products, "md", new Set(["apache-kafka-vs-redpanda", "redpanda-vs-apache-kafka"]))).toEqual({
+      ok: false,
+      message: "expected the two products in alphabetical order; apache-kafka-vs-redpanda exists too: keep one of the two files",
+    });
+  });
   it("names unknown products with a suggestion", () => {
     expect(parsePairSlug("apache-kafka-vs-redpand", products, "md")).toEqual({
       ok: false,
