@@ -71,6 +71,14 @@ describe("issuesToProblems", () => {
     ]);
   });
 
+  // Regression: one misspelt column made two problems on every row (missing and extra cell).
+  it("reports a row's missing and extra cell, mostly one name spelt two ways, in one line", () => {
+    const data = { title: "T", description: "d", columns: ["kafak", "b"], sections: [{ title: "S", rows: [{ feature: "F", cells: { kafka: "x", b: "y" } }] }] };
+    expect(problems(matrixSchema, data)).toEqual([
+      '1: sections[0].rows[0].cells: row "F" has a cell for "kafka", which is not a column, and none for column "kafak"; use the same name in both places',
+    ]);
+  });
+
   it("keeps schema messages and adds what was found", () => {
     expect(problems(siteSchema, { name: "n", url: "ftp://x", description: "d", alternatives_limit: 0 })).toEqual([
       `1: url: expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/, found "ftp://x"`,

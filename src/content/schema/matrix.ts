@@ -47,8 +47,12 @@ function checkColumns(m: unknown, ctx: z.RefinementCtx): void {
       const extra = keys.filter((k) => !columns.includes(k));
       const path = ["sections", s, "rows", r, "cells"];
       const name = typeof row.feature === "string" ? `row "${row.feature}"` : `row ${r + 1}`;
-      if (missing.length) ctx.addIssue({ code: "custom", path, message: `${name} is missing column ${missing.map((c) => `"${c}"`).join(", ")}` });
-      if (extra.length) ctx.addIssue({ code: "custom", path, message: `${name} has a cell for ${extra.map((c) => `"${c}"`).join(", ")}, which is not a column` });
+      const quoted = (names: string[]): string => names.map((c) => `"${c}"`).join(", ");
+      // Both at once is mostly one name spelt two ways, in columns or in the cells: one line.
+      if (missing.length && extra.length) {
+        ctx.addIssue({ code: "custom", path, message: `${name} has a cell for ${quoted(extra)}, which is not a column, and none for column ${quoted(missing)}; use the same name in both places` });
+      } else if (missing.length) ctx.addIssue({ code: "custom", path, message: `${name} is missing column ${quoted(missing)}` });
+      else if (extra.length) ctx.addIssue({ code: "custom", path, message: `${name} has a cell for ${quoted(extra)}, which is not a column` });
     });
   });
 }
