@@ -46,11 +46,15 @@ export function crossReference(input: CrossInput): Problem[] {
   problems.push(...checkAliases(input.products));
   for (const c of input.comparisons) problems.push(...checkFactRows(c, products));
 
+  // A renamed product's old slug, as its aliases list it: a column may still use it.
+  const renamed = new Map(input.products.flatMap((p) => slugs(p.data?.aliases).flatMap((alias) => (alias === undefined ? [] : [[alias, p.slug] as const]))));
   for (const m of input.matrices) {
     slugs(m.data?.columns).forEach((column, i) => {
       if (column !== undefined && !products.has(column)) {
         const at = ["columns", i];
-        problems.push(error(m.file, unknownName("product", column, [...products.keys()]), { line: m.lines.lineOf(at), field: `columns[${i}]` }));
+        const now = renamed.get(column);
+        const message = now === undefined ? unknownName("product", column, [...products.keys()]) : `"${column}" is an old slug of ${now} (one of its aliases); use "${now}"`;
+        problems.push(error(m.file, message, { line: m.lines.lineOf(at), field: `columns[${i}]` }));
       }
     });
   }

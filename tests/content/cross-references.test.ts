@@ -38,6 +38,16 @@ describe("cross references", () => {
     ]);
   });
 
+  // Regression: a column naming a renamed product's old slug got no hint that it was renamed.
+  it("a matrix column with a renamed product's old slug is told the new one", async () => {
+    const fixture = (file: string) => readFileSync(join(ROOTS, file), "utf8");
+    const result = await load({
+      overlay: "unknown-matrix-column",
+      files: { "content/products/redpanda.md": fixture("minimal/content/products/redpanda.md").replace("name: Redpanda", "name: Redpanda\naliases: [redpnda]") },
+    });
+    expect(result.problems.map((p) => [p.line, p.field, p.message])).toEqual([[6, "columns[1]", '"redpnda" is an old slug of redpanda (one of its aliases); use "redpanda"']]);
+  });
+
   it("reversed comparison file name: the whole file, no line", async () => {
     const result = await load({ overlay: "reversed-comparison" });
     expect(result.problems).toEqual([
