@@ -71,6 +71,11 @@ export function devServerPlugin(eleventyConfig: any): void {
   eleventyConfig.setServerOptions({
     middleware: [
       (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+        if (leavesSite(req.url ?? "/")) {
+          res.statusCode = 400;
+          res.end("Bad request: the path leaves the site");
+          return;
+        }
         const problems = modelStore.problems().filter((p) => p.severity === "error");
         const template = modelStore.templateProblem();
         if (problems.length === 0 && !template) return pages.respond(req, res, next);
@@ -82,6 +87,22 @@ export function devServerPlugin(eleventyConfig: any): void {
       },
     ],
   });
+}
+
+/**
+ * Whether a request's path, decoded, steps out of the site ("/..%2f…"): Eleventy's dev server
+ * throws on such a path where a middleware passes it on, and the throw stopped the server.
+ * @example leavesSite("/..%2fetc%2fpasswd") // true
+ */
+export function leavesSite(url: string): boolean {
+  let decoded: string;
+  try {
+    // As sent: a client other than a browser need not resolve "/../" or "/%2e%2e/" first.
+    decoded = decodeURIComponent(url.split(/[?#]/)[0]!);
+  } catch {
+    return true; // not even decodable
+  }
+  return decoded.split(/[\\/]/).includes("..");
 }
 
 // The path without its query: a page's URL with a query still gets the problems page.

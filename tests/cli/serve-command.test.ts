@@ -35,6 +35,18 @@ describe("versus serve", () => {
     await expect(fetch(`${server.origin}/products/nats/`)).rejects.toThrow();
   }, 60_000);
 
+  // Regression: one request for "/..%2f" stopped the dev server with Eleventy's "Invalid path"
+  // stack trace.
+  it("answers a path that leaves the site with 400 and keeps serving", async () => {
+    const { server } = await serveMinimalRoot();
+    for (const bad of ["/..%2f", "/..%2f..%2fetc%2fpasswd", "/products/nats%2f..%2f..%2fx", "/%E0%A4%A"]) {
+      expect((await fetch(server.origin + bad)).status, bad).toBe(400);
+    }
+    expect((await fetch(`${server.origin}/products/nats/`)).status).toBe(200);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  }, 60_000);
+
   // Regression: Eleventy 3.1 logs a deleted file without rebuilding, so a deleted product's
   // pages stayed up, and other pages kept listing it, until the next save of another file.
   it("takes a deleted product's pages down", async () => {
