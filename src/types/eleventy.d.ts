@@ -8,7 +8,10 @@ declare module "@11ty/eleventy" {
     /** Builds, starts watching, and resolves to the function that rebuilds after a file event. */
     watch(): Promise<(file: string) => Promise<void>>;
     /** The file watcher (chokidar), once `watch()` has resolved. */
-    watcher: { on(event: "unlink", listener: (file: string) => void): void };
+    watcher: {
+      on(event: "unlink", listener: (file: string) => void): void;
+      on(event: "error", listener: (error: NodeJS.ErrnoException) => void): void;
+    };
     serve(port?: number): Promise<void>;
     /** Closes the file watcher and the dev server. */
     stopWatch(): Promise<void>;

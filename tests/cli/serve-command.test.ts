@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -43,6 +43,18 @@ describe("versus serve", () => {
       expect((await fetch(server.origin + bad)).status, bad).toBe(400);
     }
     expect((await fetch(`${server.origin}/products/nats/`)).status).toBe(200);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  }, 60_000);
+
+  // Regression: a content file linking to itself made the watcher emit an error nobody listened
+  // for, which stopped the server with a stack trace, whether the link was there at the start or not.
+  it("reports a file it cannot watch in one line and keeps serving", async () => {
+    const { root, server } = await serveMinimalRoot();
+    symlinkSync("loop.md", path.join(root, "content/products/loop.md"));
+    await waitFor(async () => server.terminal().includes("versus serve: cannot watch content/products/loop.md (ELOOP); it is left unwatched"), "the watcher's error line");
+    expect((await fetch(`${server.origin}/products/nats/`)).status).toBe(200);
+    expect(server.terminal()).not.toMatch(/\n\s+at /);
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
   }, 60_000);
