@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { CONFIG_FILE, ENTRIES_DIR } from "../eleventy/paths.js";
@@ -14,8 +15,14 @@ import { lockOutput, OutputLockedError } from "../build/commit-output.js";
  */
 export async function serveCommand(args: ParsedArgs): Promise<number> {
   const root = siteRoot(args);
-  const port = Number(stringFlag(args, "port", "8080"));
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected a port number, found "${args.flags.get("port")}"`);
+  const portText = stringFlag(args, "port", "8080");
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port: expected a port number, found "${portText}"`);
+  // Eleventy moves to the next free port; one asked for by name is kept or refused.
+  if (args.flags.has("port") && port !== 0 && !(await portIsFree(port))) {
+    process.stderr.write(`versus serve: port ${port} is in use; stop what serves on it, or give another with --port\n`);
+    return 1;
+  }
   // A bad SOURCE_DATE_EPOCH is reported in one line here; inside Eleventy's plugin setup it
   // would end in Eleventy's stack trace.
   resolveAsOf(process.env, Date.now);
@@ -88,4 +95,13 @@ async function serve(root: string, port: number, output: string): Promise<number
   });
   await eleventy.stopWatch();
   return 0;
+}
+
+/** Whether a server could listen on `port` now (on every interface, as the dev server does). */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
 }

@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -151,5 +152,19 @@ describe("versus serve", () => {
   it("refuses a bad SOURCE_DATE_EPOCH in one line, exit 1, before starting", async () => {
     const result = await runVersus(["serve", "--port", "0"], { env: { SOURCE_DATE_EPOCH: "abc" } });
     expect(result).toEqual({ code: 1, stdout: "", stderr: 'SOURCE_DATE_EPOCH: expected whole seconds since 1970, found "abc"\n' });
+  }, 30_000);
+
+  // Regression: a port asked for by --port but in use was silently swapped for the next one.
+  it("refuses a --port that is in use in one line, exit 1, and a port that is not a number", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, resolve));
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      const result = await runVersus(["serve", "--port", String(port)]);
+      expect(result).toEqual({ code: 1, stdout: "", stderr: `versus serve: port ${port} is in use; stop what serves on it, or give another with --port\n` });
+    } finally {
+      busy.close();
+    }
+    expect(await runVersus(["serve", "--port", "0x4697"])).toEqual({ code: 2, stdout: "", stderr: 'versus serve: --port: expected a port number, found "0x4697"\n' });
   }, 30_000);
 });
