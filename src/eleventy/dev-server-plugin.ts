@@ -13,7 +13,7 @@ import { modelStore } from "./model-store.js";
 import { problemsPage } from "./problems-page.js";
 import { TEMPLATES_DIR } from "../render/nunjucks-environment.js";
 import { errorText, templateProblem } from "../render/template-error.js";
-import type { Problem } from "../content/types.js";
+import type { Content, Problem } from "../content/types.js";
 import type { ProductView } from "../site/types.js";
 import { onDemandPages } from "./on-demand-pages.js";
 
@@ -38,6 +38,7 @@ export function devServerPlugin(eleventyConfig: any): void {
   const asOfMs = resolveAsOf(process.env, Date.now).ms;
   let assets = buildAssets();
   let logos: LogoAssets = { urls: new Map(), files: [] };
+  let content: Content | undefined;
   // Only the files saved since the last rebuild are parsed again.
   const recordCache = openRecordCache(root);
   const pages = onDemandPages(printTemplateError);
@@ -53,13 +54,14 @@ export function devServerPlugin(eleventyConfig: any): void {
     }
     assets = buildAssets(); // the stylesheet or script may have changed
     logos = logoAssets(root, loaded.content);
+    content = loaded.content;
     modelStore.set(buildSiteModel(withLogoUrls(loaded.content, logos.urls), { asOfMs, assets: assets.paths, search: false, productViews, atRoot: true }));
   });
 
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
-    if (!modelStore.has() || modelStore.problems().length > 0) return;
+    if (!modelStore.has() || modelStore.problems().length > 0 || content === undefined) return;
     try {
-      writeSiteExtras(modelStore.get(), withLogoFiles(assets, logos), path.resolve(directories.output), previous);
+      writeSiteExtras(modelStore.get(), content, withLogoFiles(assets, logos), path.resolve(directories.output), previous);
       pages.renew(modelStore.get());
       modelStore.setTemplateProblem(undefined);
     } catch (error) {

@@ -60,6 +60,22 @@ describe("versus serve", () => {
     expect(await server.exited).toBe(0);
   }, 60_000);
 
+  // Regression: the dev server answered 404 for a matrix's CSV and JSON, which its page links
+  // to, and for /api/products.json; a build writes all three.
+  it("serves the downloads a build publishes, a matrix's added while it runs too", async () => {
+    const { root, server } = await serveMinimalRoot();
+    const api = await fetch(`${server.origin}/api/products.json`);
+    expect(api.status).toBe(200);
+    expect(JSON.stringify(await api.json())).toContain('"slug":"nats"');
+    cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/complete/content/matrices/streaming-brokers.md"), path.join(root, "content/matrices/streaming-brokers.md"));
+    const csv = `${server.origin}/matrices/streaming-brokers/streaming-brokers.csv`;
+    await waitFor(async () => (await fetch(csv)).status === 200, "the matrix's CSV");
+    expect((await (await fetch(csv)).text()).split("\r\n")[0]).toContain("Redpanda");
+    expect((await fetch(`${server.origin}/matrices/streaming-brokers/streaming-brokers.json`)).status).toBe(200);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  }, 60_000);
+
   // Regression: Eleventy 3.1 logs a deleted file without rebuilding, so a deleted product's
   // pages stayed up, and other pages kept listing it, until the next save of another file.
   it("takes a deleted product's pages down", async () => {
