@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { CONFIG_FILE, ENTRIES_DIR } from "../eleventy/paths.js";
+import { TEMPLATES_DIR } from "../render/nunjucks-environment.js";
 import { siteRoot, stringFlag, UsageError, type ParsedArgs } from "./args.js";
 import { resolveAsOf } from "../compute/as-of.js";
 import { reportTemplateError } from "../eleventy/dev-server-plugin.js";
@@ -52,6 +53,10 @@ async function serve(root: string, port: number, output: string): Promise<number
   // Emptied first: a page an earlier session wrote would be served where the renderer no longer
   // answers (a deleted product's pages).
   rmSync(output, { recursive: true, force: true });
+  // Eleventy's watcher sees no change at all when what it watches is not all under the working
+  // folder (Versus installed elsewhere than the site): serve from a folder that holds both.
+  const both = [root, TEMPLATES_DIR, path.dirname(CONFIG_FILE)];
+  if (!both.every((dir) => isWithin(process.cwd(), dir))) process.chdir(commonFolder(both));
   const eleventy = new Eleventy(ENTRIES_DIR, output, { configPath: CONFIG_FILE, runMode: "serve", source: "cli" });
   await eleventy.init();
   // Eleventy prints a failed rebuild's error with its stack trace, once while writing and again
@@ -104,4 +109,24 @@ function portIsFree(port: number): Promise<boolean> {
     probe.once("error", () => resolve(false));
     probe.listen(port, () => probe.close(() => resolve(true)));
   });
+}
+
+function isWithin(folder: string, target: string): boolean {
+  const rel = path.relative(folder, target);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+/**
+ * The deepest folder holding every one of `paths` (absolute).
+ * @example commonFolder(["/tmp/site", "/opt/versus/templates"]) // "/"
+ */
+export function commonFolder(paths: readonly string[]): string {
+  const [first, ...rest] = paths.map((p) => path.resolve(p).split(path.sep));
+  let length = first!.length;
+  for (const parts of rest) {
+    let i = 0;
+    while (i < length && i < parts.length && parts[i] === first![i]) i++;
+    length = i;
+  }
+  return first!.slice(0, length).join(path.sep) || path.sep;
 }

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { serveMinimalRootCopy, startDevServer, waitFor, type DevServer } from "../helpers/dev-server.js";
+import { commonFolder } from "../../src/cli/serve-command.js";
 import { diffTrees, runVersus } from "../build/build-helpers.js";
 import { REPO_ROOT } from "../helpers/built-site.js";
 import { runCaptured } from "../helpers/run-captured.js";
@@ -72,6 +73,21 @@ describe("versus serve", () => {
     await waitFor(async () => (await fetch(csv)).status === 200, "the matrix's CSV");
     expect((await (await fetch(csv)).text()).split("\r\n")[0]).toContain("Redpanda");
     expect((await fetch(`${server.origin}/matrices/streaming-brokers/streaming-brokers.json`)).status).toBe(200);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  }, 60_000);
+
+  // Regression: run from the site's own folder, with Versus installed elsewhere, the dev server
+  // never saw a save: Eleventy's watcher misses changes outside its working folder.
+  it("shows a save when run from the site's folder, with Versus elsewhere", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "versus-serve-"));
+    roots.push(root);
+    cpSync(path.join(REPO_ROOT, "tests/fixtures/roots/minimal"), root, { recursive: true });
+    const server = await startDevServer(root, "/products/nats/", REPO_ROOT, root);
+    servers.push(server);
+    const file = path.join(root, "content/products/nats.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^tagline: .*$/m, "tagline: Saved from the site folder."));
+    await waitFor(async () => (await (await fetch(`${server.origin}/products/nats/`)).text()).includes("Saved from the site folder."), "the save to show");
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
   }, 60_000);
@@ -183,4 +199,12 @@ describe("versus serve", () => {
     }
     expect(await runVersus(["serve", "--port", "0x4697"])).toEqual({ code: 2, stdout: "", stderr: 'versus serve: --port: expected a port number, found "0x4697"\n' });
   }, 30_000);
+});
+
+describe("commonFolder", () => {
+  it("is the deepest folder holding every path, the file system's root at worst", () => {
+    expect(commonFolder(["/tmp/site", "/tmp/site/content", "/tmp/site2"])).toBe("/tmp");
+    expect(commonFolder(["/tmp/site", "/opt/versus/templates"])).toBe("/");
+    expect(commonFolder(["/home/me/site", "/home/me/site/node_modules/versus/templates/"])).toBe("/home/me/site");
+  });
 });

@@ -41,13 +41,14 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts `versus serve --root root` on a free port and resolves once `readyPath` answers 200.
- * `project` is the Versus checkout to run (a copy, for tests that edit its templates).
+ * `project` is the Versus checkout to run (a copy, for tests that edit its templates), `cwd` the
+ * working folder it runs in (the checkout by default).
  * @example const dev = await startDevServer(root, "/products/nats/")
  */
-export async function startDevServer(root: string, readyPath: string, project = REPO_ROOT): Promise<DevServer> {
+export async function startDevServer(root: string, readyPath: string, project = REPO_ROOT, cwd = project): Promise<DevServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(project, "bin/versus.js"), "serve", "--root", root, "--port", String(port)], {
-    cwd: project,
+    cwd,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let terminal = "";
