@@ -6,8 +6,10 @@ const USAGE = `usage: versus <command> [options]
   check   [--root DIR] [--reporter github]   validate content, print every problem
   build   [--root DIR] [--output DIR] [--shard K/N] [--url URL] [--no-search] [--no-social-cards] [--reporter github]
   serve   [--root DIR] [--port N]            dev server with live reload
-  new     product <slug> --sector <s> --name "<name>" | comparison <a> <b> | matrix <slug> --columns a,b,c
-  schema  [--check]                          write (or check) the JSON Schemas in schemas/`;
+  new     product <slug> --sector <s> --name "<name>" | comparison <a> <b> | matrix <slug> --columns a,b,c | sector <slug> --name "<name>"
+  schema  [--check] [--out DIR]              write (or check) the JSON Schemas in schemas/
+
+  --help shows this; --version the version.`;
 
 /**
  * Runs one command; returns the process exit code. Content problems are printed, never thrown.
@@ -17,6 +19,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
   const err = (line: string): void => void process.stderr.write(`${line}\n`);
+  // Asked for help with any command: the usage, not an "unknown option" error.
+  if (rest.includes("--help") || rest.includes("-h")) {
+    out(USAGE);
+    return 0;
+  }
   try {
     switch (command) {
       case "check":
@@ -39,9 +46,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         result.lines.forEach(result.exitCode === 0 ? out : err);
         return result.exitCode;
       }
+      case "--version":
+      case "-v":
+        out(await versionText());
+        return 0;
       case undefined:
       case "help":
       case "--help":
+      case "-h":
         out(USAGE);
         return command === undefined ? 2 : 0;
       default:
@@ -70,4 +82,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 function isSystemError(error: unknown): error is Error & { code: string; syscall: string } {
   return error instanceof Error && typeof (error as { code?: unknown }).code === "string" && typeof (error as { syscall?: unknown }).syscall === "string";
+}
+
+/** "versus 0.1.0", from this installation's package.json. */
+async function versionText(): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  const { PROJECT_DIR } = await import("../../bin/bundle-cache.js");
+  const pkg = JSON.parse(await readFile(`${PROJECT_DIR}package.json`, "utf8")) as { version: string };
+  return `versus ${pkg.version}`;
 }

@@ -202,6 +202,20 @@ describe("file-system failures", () => {
 });
 
 describe("usage errors exit 2", () => {
+  // Regression: "check --help" was an unknown-option error (exit 2), "-h" and "--version" unknown commands.
+  it.each([["check", "--help"], ["build", "-h"], ["-h"], ["new", "--help"]])("%s %s prints the usage on stdout, exit 0 (in process)", async (...args) => {
+    const result = await runMain(args.filter((a): a is string => a !== undefined));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(lines(result.stdout)[0]).toBe("usage: versus <command> [options]");
+    expect(result.stdout).toContain('sector <slug> --name "<name>"');
+  });
+
+  it("--version prints the package's version (in process)", async () => {
+    const version = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string }).version;
+    expect(await runMain(["--version"])).toEqual({ code: 0, stdout: `versus ${version}\n`, stderr: "" });
+  });
+
   it("an unknown command: one line naming it, then the usage", async () => {
     const result = await runVersus(["frobnicate"]);
     expect(result.code).toBe(2);
