@@ -4,7 +4,7 @@
  * References to other records (sector, products) are not validated here, `versus check` does
  * that; a missing one only adds a `warning:` line, since creating them in any order is fine.
  */
-import { access, mkdir, writeFile } from "node:fs/promises";
+import { access, mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SLUG_PATTERN } from "../content/schema/index.js";
@@ -169,6 +169,8 @@ export async function newCommand(argv: string[], opts: { root: string; today: st
   }
   const { plan: p } = planned;
   const root = planned.root === undefined ? opts.root : resolve(opts.root, planned.root);
+  // A new record goes into a site that is there (a new site's content/ folder is made), never into a mistyped path's new folders.
+  if (!(await isFolder(root))) return { exitCode: 2, lines: [`--root: no folder ${root}`] };
   for (const blocker of p.blockers) {
     if (await exists(join(root, blocker))) {
       return { exitCode: 1, lines: [`${blocker}: already exists; choose another slug or edit the file`] };
@@ -191,4 +193,8 @@ export async function newCommand(argv: string[], opts: { root: string; today: st
     if (!found.includes(true)) lines.push(`warning: ${ref.files[0]} does not exist yet; create it with: ${ref.hint}`);
   }
   return { exitCode: 0, lines };
+}
+
+async function isFolder(dir: string): Promise<boolean> {
+  return (await stat(dir).catch(() => undefined))?.isDirectory() ?? false;
 }

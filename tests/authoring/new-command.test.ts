@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -52,6 +52,13 @@ describe("newCommand product", () => {
       exitCode: 1,
       lines: ["content/products/kafka.json: already exists; choose another slug or edit the file"],
     });
+  });
+
+  // Regression: a mistyped --root made the whole folder tree it named.
+  it("refuses a --root that is not a folder, making nothing", async () => {
+    const missing = join(root, "typo", "site");
+    expect(await run("product", "redpanda", "--sector", "streaming", "--name", "Redpanda", "--root", missing)).toEqual({ exitCode: 2, lines: [`--root: no folder ${missing}`] });
+    expect(await readdir(root)).toEqual([]);
   });
 
   it("rejects bad slugs and missing options with exit 2 and one line", async () => {
@@ -134,6 +141,7 @@ describe("newCommand matrix and sector", () => {
   });
 
   it("honours --root relative to the given root", async () => {
+    await mkdir(join(root, "site"));
     const result = await run("sector", "streaming", "--name", "Data streaming", "--root", "site");
     expect(result.exitCode).toBe(0);
     expect(await readFile(join(root, "site/content/sectors/streaming.md"), "utf8")).toContain("Data streaming");
