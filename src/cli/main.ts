@@ -1,3 +1,4 @@
+import path from "node:path";
 import { AsOfError } from "../compute/as-of.js";
 import { parseArgs, stringFlag, UsageError } from "./args.js";
 
@@ -7,7 +8,7 @@ const USAGE = `usage: versus <command> [options]
   build   [--root DIR] [--output DIR] [--shard K/N] [--url URL] [--no-search] [--no-social-cards] [--reporter github]
   serve   [--root DIR] [--port N]            dev server with live reload
   new     product <slug> --sector <s> --name "<name>" | comparison <a> <b> | matrix <slug> --columns a,b,c | sector <slug> --name "<name>"
-  schema  [--check] [--out DIR]              write (or check) the JSON Schemas in schemas/
+  schema  [--root DIR] [--check] [--out DIR] write (or check) the JSON Schemas in schemas/
 
   --help shows this; --version the version.`;
 
@@ -33,9 +34,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       case "serve":
         return await (await import("./serve-command.js")).serveCommand(parseArgs(rest, ["root", "port"]));
       case "schema": {
-        const args = parseArgs(rest, ["out"], ["check"]);
+        const args = parseArgs(rest, ["out", "root"], ["check"]);
         const { schemaCommand } = await import("../authoring/schema-command.js");
-        const result = await schemaCommand({ outDir: stringFlag(args, "out", "schemas"), check: args.flags.has("check") });
+        // The site root's schemas/ folder, as the README says every command takes --root.
+        const outDir = stringFlag(args, "out", path.join(stringFlag(args, "root", "."), "schemas"));
+        const result = await schemaCommand({ outDir, check: args.flags.has("check") });
         result.lines.forEach(result.exitCode === 0 ? out : err);
         return result.exitCode;
       }

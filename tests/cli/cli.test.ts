@@ -201,6 +201,20 @@ describe("file-system failures", () => {
   });
 });
 
+// Regression: "schema" refused --root, and its schemas/ was the working folder's, so
+// "schema --check" from anywhere but the project reported every schema missing.
+describe("versus schema --root", () => {
+  it("checks the schemas/ of the root it is given (in process)", async () => {
+    const cwd = process.cwd();
+    process.chdir(await tempDir());
+    try {
+      expect(await runMain(["schema", "--check", "--root", REPO])).toEqual({ code: 0, stdout: `${join(REPO, "schemas")}: 10 JSON Schemas up to date\n`, stderr: "" });
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
 describe("usage errors exit 2", () => {
   // Regression: "check --help" was an unknown-option error (exit 2), "-h" and "--version" unknown commands.
   it.each([["check", "--help"], ["build", "-h"], ["-h"], ["new", "--help"]])("%s %s prints the usage on stdout, exit 0 (in process)", async (...args) => {
