@@ -83,7 +83,7 @@ async function serve(root: string, port: number, output: string): Promise<number
   // Eleventy 3.1 logs a deleted file but does not rebuild, so a deleted product stayed on the site.
   eleventy.watcher.on("unlink", (file) => void rebuild(file));
   // Eleventy does not listen for the watcher's errors (a link to itself: ELOOP), and an error
-  // nobody listens for stops the process with a stack trace. The rebuild reports the file.
+  // nobody listens for stops the process with a stack trace.
   eleventy.watcher.on("error", (error) => {
     const where = error.path === undefined ? "a file" : path.relative(root, path.resolve(error.path));
     process.stderr.write(`versus serve: cannot watch ${where} (${error.code ?? error.message}); it is left unwatched\n`);

@@ -60,7 +60,9 @@ export function activeSvgContent(bytes: Uint8Array): string | undefined {
         const namespace = scope.get(colon === -1 ? "" : name.slice(0, colon));
         if (!rootSeen) {
           rootSeen = true;
-          if (namespace !== SVG_NS || local !== "svg") found ??= `a root element <${name}> that is not an SVG picture's <svg>`;
+          // Without the namespace a browser shows the file as XML, not as a picture.
+          if (local === "svg" && namespace === undefined) found ??= `an <svg> without xmlns="${SVG_NS}"`;
+          else if (namespace !== SVG_NS || local !== "svg") found ??= `a root element <${name}> that is not an SVG picture's <svg>`;
         }
         if (namespace !== undefined && LIVE_NAMESPACES.has(namespace)) found ??= `an HTML or MathML element <${name}>`;
         else if (namespace === SVG_NS && ACTIVE_SVG_ELEMENTS.has(local.toLowerCase())) found ??= `a <${name}> element`;

@@ -25,6 +25,7 @@ describe("activeSvgContent", () => {
     ["a declared encoding other than UTF-8", `<?xml version="1.0" encoding="ISO-8859-1"?>${svg("")}`, "an encoding other than UTF-8 (ISO-8859-1)"],
     ["a link to another file", svg('<image href="https://tracker.example/p.png"/>'), 'a link to another document (href="https://tracker.example/p.png")'],
     ["no <svg> at all", "just text", "no <svg> element"],
+    ["an <svg> without its namespace, which a browser shows as XML", "<svg><rect/></svg>", 'an <svg> without xmlns="http://www.w3.org/2000/svg"'],
   ])("finds %s", (_, text, found) => {
     expect(activeSvgContent(utf8(text))).toBe(found);
   });
