@@ -7,8 +7,9 @@
 import { access, mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { orderPair, pairSlug } from "../compute/pairs.js";
 import { SLUG_PATTERN } from "../content/schema/index.js";
-import { comparisonSlug, comparisonTemplate, matrixTemplate, productTemplate, sectorTemplate } from "./scaffold.js";
+import { comparisonTemplate, matrixTemplate, productTemplate, sectorTemplate } from "./scaffold.js";
 
 export const NEW_USAGE =
   'usage: versus new product <slug> --sector <sector> --name "<name>" | sector <slug> --name "<name>" | comparison <a> <b> | matrix <slug> --columns <a>,<b>[,…]';
@@ -105,10 +106,11 @@ function plan(argv: string[], today: string): { plan: Plan; root?: string } {
       const a = checkSlug(rest[0], "product");
       const b = checkSlug(rest[1], "product");
       if (a === b) throw new UsageError(`versus new: a comparison needs two different products, found "${a}" twice`);
-      const name = comparisonSlug(a, b);
+      const name = pairSlug(a, b);
       const [file, other] = forms("comparisons", name) as [string, string];
-      // A file named in the reverse order is the same pair (and an error of its own).
-      const [first, second] = name.split("-vs-") as [string, string];
+      // A file named in the reverse order is the same pair (and an error of its own). The two
+      // slugs as given, not split from the name: a slug may itself hold "-vs-".
+      const [first, second] = orderPair(a, b);
       const reversed = forms("comparisons", `${second}-vs-${first}`);
       return {
         root,

@@ -7,16 +7,6 @@
 import { REQUIRED_SECTIONS } from "../content/schema/index.js";
 import { yamlString } from "./yaml-text.js";
 
-/**
- * The canonical file slug of a pair: the two product slugs in alphabetical order.
- * Plain code-unit order, so `-` sorts before letters, as in the page URLs.
- * @example comparisonSlug("redpanda", "apache-kafka") // "apache-kafka-vs-redpanda"
- */
-export function comparisonSlug(a: string, b: string): string {
-  const [first, second] = a <= b ? [a, b] : [b, a];
-  return `${first}-vs-${second}`;
-}
-
 /** What each required product section asks for, in the order of REQUIRED_SECTIONS. */
 const SECTION_PROMPTS: Record<(typeof REQUIRED_SECTIONS)[number], string> = {
   "Current state": "TODO: where the product stands today, in a short paragraph.",

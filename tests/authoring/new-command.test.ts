@@ -88,6 +88,15 @@ describe("newCommand product", () => {
 });
 
 describe("newCommand comparison", () => {
+  // Regression: the two products were split back out of the file name, so a slug holding
+  // "-vs-" was cut in the wrong place and named products that do not exist.
+  it("names the products as given when a slug itself holds -vs-", async () => {
+    await touch("content/products/foo-vs-bar.md");
+    await touch("content/products/apache-kafka.md");
+    const result = await run("comparison", "foo-vs-bar", "apache-kafka");
+    expect(result).toEqual({ exitCode: 0, lines: ["created content/comparisons/apache-kafka-vs-foo-vs-bar.md"] });
+  });
+
   it("writes the canonical file name whatever the order given", async () => {
     const result = await run("comparison", "redpanda", "apache-kafka");
     expect(result.exitCode).toBe(0);

@@ -2,7 +2,7 @@ import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { comparisonSchema, matrixSchema, productSchema, REQUIRED_SECTIONS, sectorSchema } from "../../src/content/schema/index.js";
-import { comparisonSlug, comparisonTemplate, matrixTemplate, productTemplate, sectorTemplate } from "../../src/authoring/scaffold.js";
+import { comparisonTemplate, matrixTemplate, productTemplate, sectorTemplate } from "../../src/authoring/scaffold.js";
 import { yamlString } from "../../src/authoring/yaml-text.js";
 
 /** The other engineer's "not yet written" rule. */
@@ -79,11 +79,6 @@ describe("comparisonTemplate", () => {
     expect(body).toBe("");
   });
 
-  it("comparisonSlug sorts the two slugs", () => {
-    expect(comparisonSlug("redpanda", "apache-kafka")).toBe("apache-kafka-vs-redpanda");
-    expect(comparisonSlug("apache-kafka", "redpanda")).toBe("apache-kafka-vs-redpanda");
-    expect(comparisonSlug("kafkaesque", "kafka-connect")).toBe("kafka-connect-vs-kafkaesque");
-  });
 });
 
 describe("matrixTemplate", () => {
