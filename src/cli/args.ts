@@ -21,6 +21,8 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], sw
     if (!arg.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
     const eq = arg.indexOf("=");
     const name = arg.slice(2, eq === -1 ? undefined : eq);
+    // Two values for one option: which one was meant is a guess.
+    if (flags.has(name) && valued.includes(name)) throw new UsageError(`--${name} is given twice; give it once`);
     if (valued.includes(name)) {
       const value = eq === -1 ? argv[i + 1] : arg.slice(eq + 1);
       if (value === undefined || value === "" || (eq === -1 && value.startsWith("--"))) throw new UsageError(`--${name} needs a value`);

@@ -31,4 +31,11 @@ describe("parseArgs", () => {
     expect(() => build(["--output="])).toThrow("--output needs a value");
     expect(() => build(["--no-search=yes"])).toThrow("--no-search takes no value");
   });
+
+  // Regression: "--root=a --root=b" used the last one without a word.
+  it("refuses a valued option given twice, and takes a switch given twice", () => {
+    expect(() => build(["--root=a", "--root=b"])).toThrow("--root is given twice; give it once");
+    expect(() => build(["--output", "a", "--output=a"])).toThrow("--output is given twice; give it once");
+    expect(build(["--no-search", "--no-search"]).flags.get("no-search")).toBe(true);
+  });
 });
