@@ -55,7 +55,10 @@ function checkName(value: string | undefined, max: number): string {
 /** Only the options a kind uses are accepted, so a typo is not silently ignored. */
 function onlyOptions(values: Record<string, unknown>, allowed: string[]): void {
   const extra = Object.keys(values).filter((k) => k !== "root" && !allowed.includes(k) && values[k] !== undefined);
-  if (extra.length > 0) throw new UsageError(NEW_USAGE);
+  if (extra.length > 0) {
+    const takes = allowed.length === 0 ? "takes no options" : `takes ${allowed.map((o) => `--${o}`).join(" and ")}`;
+    throw new UsageError(`versus new: --${extra[0]} is not an option of this kind, which ${takes}\n${NEW_USAGE}`);
+  }
 }
 
 function plan(argv: string[], today: string): { plan: Plan; root?: string } {
@@ -166,7 +169,7 @@ export async function newCommand(argv: string[], opts: { root: string; today: st
   try {
     planned = plan(argv, opts.today);
   } catch (error) {
-    if (error instanceof UsageError) return { exitCode: 2, lines: [error.message] };
+    if (error instanceof UsageError) return { exitCode: 2, lines: error.message.split("\n") };
     throw error;
   }
   const { plan: p } = planned;

@@ -77,13 +77,18 @@ describe("newCommand product", () => {
       ["product", "redpanda", "--name", "Redpanda"],
       ["product", "redpanda", "--sector", "streaming"],
       ["product", "redpanda", "extra", "--sector", "streaming", "--name", "Redpanda"],
-      ["product", "redpanda", "--sector", "streaming", "--name", "Redpanda", "--columns", "a,b"],
       ["product", "redpanda", "--sector", "streaming", "--name", "Redpanda", "--force"],
       ["widget", "x"],
       [],
     ]) {
       expect(await run(...argv)).toEqual({ exitCode: 2, lines: [NEW_USAGE] });
     }
+    // Regression: an option of another kind got only the usage, not which option was wrong.
+    expect(await run("product", "redpanda", "--sector", "streaming", "--name", "Redpanda", "--columns", "a,b")).toEqual({
+      exitCode: 2,
+      lines: ["versus new: --columns is not an option of this kind, which takes --sector and --name", NEW_USAGE],
+    });
+    expect((await run("comparison", "a", "b", "--name", "X")).lines[0]).toBe("versus new: --name is not an option of this kind, which takes no options");
   });
 });
 
