@@ -2,6 +2,7 @@ import type MarkdownItClass from "markdown-it";
 import { choosePairs, reversePairSlug } from "../compute/pairs.js";
 import { urls } from "../site/urls.js";
 import { didYouMean } from "./did-you-mean.js";
+import { formatPath } from "./paths.js";
 import { error } from "./problems.js";
 import type { Content, Problem } from "./types.js";
 
@@ -89,7 +90,7 @@ function pairPaths(content: Content): Set<string> {
 /** Every markdown text of the content, with the field it is in. */
 function* markdownTexts(content: Content): Generator<Text> {
   const inline = (file: string, path: (string | number)[], source: string | undefined): Text[] =>
-    source === undefined ? [] : [{ file, field: fieldName(path), path, source, block: false }];
+    source === undefined ? [] : [{ file, field: formatPath(path), path, source, block: false }];
   const body = (file: string, source: string): Text => ({ file, field: "body", path: ["body"], source, block: true });
   for (const s of content.sectors) yield* [...inline(s.file, ["description"], s.description), body(s.file, s.body)];
   for (const p of content.products) {
@@ -105,11 +106,6 @@ function* markdownTexts(content: Content): Generator<Text> {
     yield body(c.file, c.body);
   }
   for (const m of content.matrices) yield body(m.file, m.body);
-}
-
-/** `["rows", 2, "a"]` → `rows[2].a`, as problem lines name fields. */
-function fieldName(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
 /**
