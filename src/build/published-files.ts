@@ -1,6 +1,6 @@
 import type { Content } from "../content/types.js";
 import type { SiteModel } from "../site/site-model.js";
-import { urls } from "../site/urls.js";
+import { outputFileFor, urls } from "../site/urls.js";
 import { matrixCsv, matrixJson } from "../downloads/matrix-downloads.js";
 import { productsApi } from "../downloads/products-api.js";
 import type { WrittenPage } from "../eleventy/run-eleventy.js";
@@ -22,8 +22,8 @@ export function downloadFiles(content: Content, model: SiteModel): MemoryFile[] 
   const products = Object.values(model.pairContext.products);
   return [
     ...content.matrices.flatMap((m) => [
-      { file: `matrices/${m.slug}/${m.slug}.csv`, bytes: matrixCsv(m, names) },
-      { file: `matrices/${m.slug}/${m.slug}.json`, bytes: matrixJson(m, names) },
+      { file: outputFileFor(urls.matrixDownload(m.slug, "csv")), bytes: matrixCsv(m, names) },
+      { file: outputFileFor(urls.matrixDownload(m.slug, "json")), bytes: matrixJson(m, names) },
     ]),
     {
       file: "api/products.json",

@@ -72,7 +72,7 @@ function pagePaths(content: Content): Set<string> {
   }
   for (const m of content.matrices) {
     paths.add(urls.matrix(m.slug));
-    for (const ext of ["csv", "json"]) paths.add(`${urls.matrix(m.slug)}${m.slug}.${ext}`);
+    for (const format of ["csv", "json"] as const) paths.add(urls.matrixDownload(m.slug, format));
   }
   return paths;
 }

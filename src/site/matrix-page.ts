@@ -39,8 +39,8 @@ export function matrixPage(m: Matrix, products: Record<string, ProductView>, sit
     // Under the page's "Notes" <h2>.
     notesHtml: renderMarkdown(m.body, { caption: "Notes", headings: { below: 2, top: 2 } }),
     downloads: [
-      { name: "CSV", url: `${path}${m.slug}.csv` },
-      { name: "JSON", url: `${path}${m.slug}.json` },
+      { name: "CSV", url: urls.matrixDownload(m.slug, "csv") },
+      { name: "JSON", url: urls.matrixDownload(m.slug, "json") },
     ],
   };
 }

@@ -6,6 +6,8 @@ export const urls = {
   sector: (slug: string) => `/sectors/${slug}/`,
   compare: (pairSlug: string) => `/compare/${pairSlug}/`,
   matrix: (slug: string) => `/matrices/${slug}/`,
+  /** A matrix's data, beside its page. */
+  matrixDownload: (slug: string, format: "csv" | "json") => `/matrices/${slug}/${slug}.${format}`,
   methodology: () => "/methodology/",
   search: () => "/search/",
 };
