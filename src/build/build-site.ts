@@ -20,7 +20,7 @@ import { socialCardFiles, socialCardPaths, startSearchIndex, type SearchIndexInP
 import { eleventyInputsDigest, sharedFiles } from "./shared-files.js";
 import { keptSearchFiles, searchInputsDigest } from "./kept-search-index.js";
 import { openRecordCache } from "./record-cache-file.js";
-import { writeChangedFiles } from "./write-changed-files.js";
+import { keptFromLast, writeChangedFiles } from "./write-changed-files.js";
 import { outputFolderProblem, UnsafeOutputError } from "./output-folder.js";
 import { TEMPLATES_DIR } from "../render/nunjucks-environment.js";
 
@@ -190,19 +190,19 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
     // Eleventy's pages and the other files go into the manifest by name: Eleventy reports its
     // pages in no fixed order, and the same build must write the same manifest.
     const pagesByFile = [...eleventyPages].sort(byFile);
+    const last = previous && { digests: previous.files, dir: output };
     for (const page of pagesByFile) {
       const d = digest(page.content);
       manifest.files.set(page.file, d);
       if (eleventyReused) continue;
-      // Unless the last build's copy is gone from the output (deleted by hand): then it is written again.
-      if (previous?.files.get(page.file) === d && existsSync(path.join(output, page.file))) unlinkSync(path.join(staging, page.file));
+      if (keptFromLast(last, page.file, d)) unlinkSync(path.join(staging, page.file));
       else changed.push(page.file);
     }
     if (shared) {
       manifest.eleventy = { inputs: eleventyInputs, pages: pagesByFile.map(({ url, file }) => ({ url, file })) };
       pages += eleventyPages.filter((p) => p.file.endsWith(".html")).length;
     }
-    const extras = writeChangedFiles([...memory].sort(byFile), staging, previous && { digests: previous.files, dir: output });
+    const extras = writeChangedFiles([...memory].sort(byFile), staging, last);
     // In the order a build that made them would list them, so the manifest is the same either way.
     for (const [file, d] of [...extras.digests, ...(keptSearch ?? [])].sort(byName)) manifest.files.set(file, d);
     changed.push(...extras.written);

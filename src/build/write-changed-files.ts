@@ -13,18 +13,31 @@ import type { MemoryFile } from "./published-files.js";
 export function writeChangedFiles(
   files: readonly MemoryFile[],
   dir: string,
-  previous: { digests: ReadonlyMap<string, string>; dir: string } | undefined,
+  previous: LastBuild | undefined,
 ): { digests: Map<string, string>; written: string[] } {
   const digests = new Map<string, string>();
   const written: string[] = [];
   for (const { file, bytes } of files) {
     const d = digest(bytes);
     digests.set(file, d);
-    if (previous?.digests.get(file) === d && existsSync(path.join(previous.dir, file))) continue;
+    if (keptFromLast(previous, file, d)) continue;
     const target = path.join(dir, file);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, bytes);
     written.push(file);
   }
   return { digests, written };
+}
+
+/** The last build's digests of its files, and the folder it wrote them to. */
+export type LastBuild = { digests: ReadonlyMap<string, string>; dir: string };
+
+/**
+ * Whether the last build's copy of `file` has the digest `d` and is still in its folder, so the
+ * file need not be written again. A copy deleted by hand is written again: its unchanged digest
+ * alone would leave it missing.
+ * @example keptFromLast({ digests: lastManifest.files, dir: output }, "feed.xml", digest(bytes)) // true
+ */
+export function keptFromLast(previous: LastBuild | undefined, file: string, d: string): boolean {
+  return previous?.digests.get(file) === d && existsSync(path.join(previous.dir, file));
 }
