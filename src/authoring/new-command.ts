@@ -4,9 +4,10 @@
  * References to other records (sector, products) are not validated here, `versus check` does
  * that; a missing one only adds a `warning:` line, since creating them in any order is fine.
  */
-import { access, mkdir, stat, writeFile } from "node:fs/promises";
+import { access, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { isFolder } from "../cli/args.js";
 import { orderPair, pairSlug } from "../compute/pairs.js";
 import { SLUG_PATTERN } from "../content/schema/index.js";
 import { comparisonTemplate, matrixTemplate, productTemplate, sectorTemplate } from "./scaffold.js";
@@ -175,7 +176,7 @@ export async function newCommand(argv: string[], opts: { root: string; today: st
   const { plan: p } = planned;
   const root = planned.root === undefined ? opts.root : resolve(opts.root, planned.root);
   // A new record goes into a site that is there (a new site's content/ folder is made), never into a mistyped path's new folders.
-  if (!(await isFolder(root))) return { exitCode: 2, lines: [`--root: no folder ${root}`] };
+  if (!isFolder(root)) return { exitCode: 2, lines: [`--root: no folder ${root}`] };
   for (const blocker of p.blockers) {
     if (await exists(join(root, blocker))) {
       return { exitCode: 1, lines: [`${blocker}: already exists; choose another slug or edit the file`] };
@@ -198,8 +199,4 @@ export async function newCommand(argv: string[], opts: { root: string; today: st
     if (!found.includes(true)) lines.push(`warning: ${ref.files[0]} does not exist yet; create it with: ${ref.hint}`);
   }
   return { exitCode: 0, lines };
-}
-
-async function isFolder(dir: string): Promise<boolean> {
-  return (await stat(dir).catch(() => undefined))?.isDirectory() ?? false;
 }

@@ -45,8 +45,12 @@ export function outputFolderProblem(output: string, inputs: BuildInputs): string
   return undefined;
 }
 
-/** Whether `inner` is `outer` or inside it. */
-function isWithin(outer: string, inner: string): boolean {
+/**
+ * Whether `inner` is `outer` or inside it.
+ * @example isWithin("/site", "/site/content") // true
+ * @example isWithin("/site", "/site2") // false
+ */
+export function isWithin(outer: string, inner: string): boolean {
   const rel = path.relative(outer, inner);
   return rel === "" || (rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }

@@ -59,7 +59,11 @@ export function siteRoot(args: ParsedArgs): string {
   return root;
 }
 
-function isFolder(dir: string): boolean {
+/**
+ * Whether `dir` is a folder (following links); false when it is missing or a file.
+ * @example isFolder("/tmp") // true
+ */
+export function isFolder(dir: string): boolean {
   return statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 

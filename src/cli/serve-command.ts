@@ -8,6 +8,7 @@ import { siteRoot, stringFlag, UsageError, type ParsedArgs } from "./args.js";
 import { resolveAsOf } from "../compute/as-of.js";
 import { reportTemplateError } from "../eleventy/dev-server-plugin.js";
 import { lockOutput, OutputLockedError } from "../build/commit-output.js";
+import { isWithin } from "../build/output-folder.js";
 
 /**
  * `versus serve`: Eleventy's dev server with live reload over the root's content. Content and
@@ -109,11 +110,6 @@ function portIsFree(port: number): Promise<boolean> {
     probe.once("error", () => resolve(false));
     probe.listen(port, () => probe.close(() => resolve(true)));
   });
-}
-
-function isWithin(folder: string, target: string): boolean {
-  const rel = path.relative(folder, target);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
 /**
