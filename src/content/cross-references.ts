@@ -109,10 +109,12 @@ function checkFactRows(c: CrossInput["comparisons"][number], products: ReadonlyM
   const a = products.get(c.pair.a);
   const b = products.get(c.pair.b);
   // Read from the parsed data, so these are reported with the files' other errors; but a
-  // product whose facts are not even a mapping has its own error, and a missing fact would be a guess.
-  const factsA = factKeys(a?.data?.facts);
-  const factsB = factKeys(b?.data?.facts);
-  if (!a || !b || !factsA || !factsB) return problems;
+  // product that could not be parsed, or whose facts are not even a mapping, has its own error,
+  // and a missing fact would be a guess.
+  if (!a?.data || !b?.data) return problems;
+  const factsA = factKeys(a.data.facts);
+  const factsB = factKeys(b.data.facts);
+  if (!factsA || !factsB) return problems;
   const rows: unknown[] = Array.isArray(c.data?.rows) ? c.data.rows : [];
   rows.forEach((row, i) => {
     const fact = typeof row === "object" && row !== null && "fact" in row ? row.fact : undefined;

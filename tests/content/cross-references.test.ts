@@ -114,6 +114,16 @@ describe("cross references", () => {
     ]);
   });
 
+  it("a product file that cannot be parsed does not make its facts 'missing' from a comparison", async () => {
+    const fixture = (file: string) => readFileSync(join(ROOTS, file), "utf8");
+    const result = await load({
+      overlay: "fact-rows",
+      files: { "content/products/apache-kafka.md": fixture("minimal/content/products/apache-kafka.md").replace("website: https://", 'website: "https://') },
+    });
+    expect(result.problems.map((p) => [p.file, p.severity, p.field])).toEqual([["content/products/apache-kafka.md", "error", ""]]);
+    expect(result.problems[0]!.message).toMatch(/^invalid YAML/);
+  });
+
   it("metrics files: must name a product, and not double a product's metrics", async () => {
     const result = await load({ overlay: "metrics-files" });
     expect(result.problems.map((p) => [p.file, p.line, p.field])).toEqual([
