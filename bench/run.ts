@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- --products N --sectors S`: generates a synthetic root, builds it from scratch,
- * then edits one product's body and builds again, and prints one JSON line with pages, seconds,
- * pages per second, peak RSS summed over processes, and the incremental rebuild's figures.
+ * then edits one product's body and builds again, then its tagline (shown on Eleventy's sector and
+ * home pages too) and builds again, and prints one JSON line with pages, seconds, pages per
+ * second, peak RSS summed over processes, and the two incremental rebuilds' figures.
  * `--no-reverse-pages` sets `reverse_pair_pages: false`; `--with-search`, `--with-cards` turn
  * on the search index and social cards.
  */
@@ -29,6 +30,10 @@ const edited = path.join(root, "content/products/product-0001.md");
 writeFileSync(edited, readFileSync(edited, "utf8").replace("## Prediction\n\n", "## Prediction\n\nAn editor's new sentence for the benchmark. "));
 const incremental = await timedBuild(root, output, extra);
 
+// And its tagline, which the sector pages and the home page list too: Eleventy renders again.
+writeFileSync(edited, readFileSync(edited, "utf8").replace(/^tagline: .*$/m, 'tagline: "A tagline edited for the benchmark."'));
+const listed = await timedBuild(root, output, extra);
+
 process.stdout.write(
   `${JSON.stringify({
     products,
@@ -41,6 +46,9 @@ process.stdout.write(
     incremental_ratio: Number((incremental.seconds / full.seconds).toFixed(3)),
     incremental_pages_rendered: incremental.rendered,
     incremental_files_written: incremental.written,
+    tagline_edit_seconds: Number(listed.seconds.toFixed(2)),
+    tagline_edit_ratio: Number((listed.seconds / full.seconds).toFixed(3)),
+    tagline_edit_pages_rendered: listed.rendered,
   })}\n`,
 );
 if (!args.flags.has("keep")) rmSync(root, { recursive: true, force: true });
