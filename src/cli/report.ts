@@ -20,8 +20,13 @@ export function reportProblems(problems: readonly Problem[], io: Output, outcome
     io.err(formatProblem(p));
     if (annotate) io.out(annotate(p));
   }
-  const errors = problems.filter((p) => p.severity === "error").length;
-  const warnings = problems.length - errors;
+  // A line standing for problems not shown counts as those problems.
+  let errors = 0;
+  let warnings = 0;
+  for (const p of problems) {
+    errors += p.hidden ? p.hidden.errors : p.severity === "error" ? 1 : 0;
+    warnings += p.hidden ? p.hidden.warnings : p.severity === "warning" ? 1 : 0;
+  }
   if (errors > 0) io.err(`${plural(errors, "error")}${warnings ? `, ${plural(warnings, "warning")}` : ""}: ${outcome}`);
   return errors > 0;
 }

@@ -87,7 +87,9 @@ export function limitPerFile(problems: readonly Problem[], limit: number): Probl
     const hidden = problems.slice(i + limit, end);
     if (hidden.length > 0) {
       const message = `${hidden.length} more ${hidden.length === 1 ? "problem" : "problems"} in this file from here on, not shown; fix the ones above and run check again`;
-      out.push((hasErrors(hidden) ? error : warning)(file, message, { line: hidden[0]!.line }));
+      const errors = hidden.filter((p) => p.severity === "error").length;
+      const line = (errors > 0 ? error : warning)(file, message, { line: hidden[0]!.line });
+      out.push({ ...line, hidden: { errors, warnings: hidden.length - errors } });
     }
     i = end;
   }

@@ -56,6 +56,8 @@ export interface Problem {
   /** Field path such as `timeline[2].date`; empty when the problem is the whole file. */
   field: string;
   message: string;
+  /** On a line that stands for problems not shown (see limitPerFile): how many of each. */
+  hidden?: { errors: number; warnings: number };
 }
 
 export interface LoadResult {

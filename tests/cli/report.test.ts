@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseArgs, UsageError } from "../../src/cli/args.js";
 import { problemAnnotations, reportProblems } from "../../src/cli/report.js";
-import { error, warning } from "../../src/content/problems.js";
+import { error, limitPerFile, warning } from "../../src/content/problems.js";
 
 function report(problems: Parameters<typeof reportProblems>[0]): { errors: boolean; out: string[]; err: string[] } {
   const out: string[] = [];
@@ -28,6 +28,15 @@ describe("reportProblems", () => {
         "2 errors, 1 warning: nothing was built",
       ],
     });
+  });
+
+  // Regression: 60 problems in one file printed 50 lines, a "10 more" line, then "51 errors".
+  it("counts the problems a file's 'more problems' line stands for, not the line", () => {
+    const many = Array.from({ length: 60 }, (_, i) => (i % 4 === 3 ? warning : error)("content/products/a.md", `m${i}`, { line: i + 1 }));
+    const result = report(limitPerFile(many, 50));
+    expect(result.err).toHaveLength(52);
+    expect(result.err[50]).toBe("content/products/a.md:51: 10 more problems in this file from here on, not shown; fix the ones above and run check again");
+    expect(result.err[51]).toBe("45 errors, 15 warnings: nothing was built");
   });
 
   it("prints warnings alone without a count line, and says no error was found", () => {
