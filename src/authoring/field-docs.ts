@@ -118,7 +118,7 @@ export const METRICS_DOCS: FieldDocs = METRICS;
 export const BODY_DOCS: Record<"sector" | "product" | "comparison" | "matrix", FieldDoc> = {
   sector: { description: "Markdown introduction shown on the sector page (what the body of the .md form holds)." },
   product: {
-    description: "The editorial trajectory in markdown, with the three sections \"## Current state\", \"## Where it's heading\" and \"## Prediction\". More sections may follow.",
+    description: "The editorial trajectory in markdown, with the three sections \"## Current state\", \"## Where it's heading\" and \"## Prediction\". More sections may follow. Text above the first heading is shown on no page, and refused.",
     // Same rule the checker applies, so the JSON form shows it while typing.
     pattern:
       "^(?=[\\s\\S]*(?:^|\\n)## Current state[ \\t]*\\r?(?:\\n|$))(?=[\\s\\S]*(?:^|\\n)## Where it's heading[ \\t]*\\r?(?:\\n|$))(?=[\\s\\S]*(?:^|\\n)## Prediction[ \\t]*\\r?(?:\\n|$))",

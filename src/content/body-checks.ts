@@ -1,5 +1,5 @@
 import { didYouMean } from "./did-you-mean.js";
-import { splitSections } from "./parse/body-sections.js";
+import { splitSections, textBeforeSections } from "./parse/body-sections.js";
 import { REQUIRED_SECTIONS } from "./schema/index.js";
 import type { BodySection } from "./types.js";
 
@@ -37,6 +37,13 @@ export function checkProductBody(body: string, bodyLine: number | undefined, fal
     const hint = near === undefined ? "" : `; did you mean "## ${near}"?`;
     const line = near === undefined ? fallbackLine : firstLine.get(near) ?? fallbackLine;
     problems.push({ line, message: `missing section "## ${required}"${hint}` });
+  }
+  const intro = textBeforeSections(body);
+  if (intro !== undefined) {
+    const text = body.split("\n")[intro]!;
+    // A field under a stray "---" lands here too, as text.
+    const fence = bodyLine !== undefined && /^[a-z_]+:(\s|$)/.test(text) ? `; "${text.slice(0, text.indexOf(":"))}:" is below the "---" on line ${bodyLine - 1}, which ends the fields` : "";
+    problems.push({ line: bodyLine === undefined ? fallbackLine : bodyLine + intro, message: `text above the first "##" heading is shown on no page; put it under a section or remove it${fence}` });
   }
   return { sections: located.map(({ title, markdown }) => ({ title, markdown })), problems };
 }

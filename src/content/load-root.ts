@@ -154,7 +154,10 @@ function checkRecord<S extends z.ZodType>(schema: S, raw: RawRecord, file: strin
   const { fields, problems } = validateFields(schema, raw, file);
   if (!product) return { fields, problems };
   const body = checkProductBody(raw.body, raw.bodyLine, raw.bodyKeyLine);
-  for (const p of body.problems) problems.push(error(file, p.message, { line: p.line, field: "body" }));
+  // A field below a stray "---" is already reported on its line as one (see fieldBelowFence);
+  // that it is also body text above the sections is the same mistake.
+  const fieldLines = new Set(problems.map((p) => p.line));
+  for (const p of body.problems) if (p.line === undefined || !fieldLines.has(p.line)) problems.push(error(file, p.message, { line: p.line, field: "body" }));
   return { fields, problems, sections: body.sections };
 }
 

@@ -30,6 +30,20 @@ describe("checkProductBody", () => {
     ]);
   });
 
+  // Regression: a paragraph above "## Current state" built without a word and showed on no page.
+  it("reports text above the first heading, on its line, since no page shows it", () => {
+    const body = "\nKafka is a log.\n## Current state\nc\n## Where it's heading\nw\n## Prediction\np\n";
+    expect(checkProductBody(body, 9).problems).toEqual([{ line: 10, message: 'text above the first "##" heading is shown on no page; put it under a section or remove it' }]);
+    expect(checkProductBody(body.replace("Kafka is a log.", "<!-- editor's note -->"), 9).problems).toEqual([]);
+  });
+
+  it("says a field-like line above the sections is below the '---' that ends the fields", () => {
+    const body = "logo: /assets/logos/kafka.svg\n## Current state\nc\n## Where it's heading\nw\n## Prediction\np\n";
+    expect(checkProductBody(body, 9).problems).toEqual([
+      { line: 9, message: 'text above the first "##" heading is shown on no page; put it under a section or remove it; "logo:" is below the "---" on line 8, which ends the fields' },
+    ]);
+  });
+
   it("uses the fallback line for JSON bodies", () => {
     expect(checkProductBody("", undefined, 12).problems.map((p) => p.line)).toEqual([12, 12, 12]);
   });

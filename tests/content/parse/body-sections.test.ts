@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitSections } from "../../../src/content/parse/body-sections.js";
+import { splitSections, textBeforeSections } from "../../../src/content/parse/body-sections.js";
 
 describe("splitSections", () => {
   it("splits at ## headings, drops the intro and trims", () => {
@@ -21,5 +21,20 @@ describe("splitSections", () => {
   it("returns nothing for a body without sections", () => {
     expect(splitSections("")).toEqual([]);
     expect(splitSections("# Title\ntext")).toEqual([]);
+  });
+});
+
+describe("textBeforeSections", () => {
+  it("finds the first line of text above the first heading", () => {
+    expect(textBeforeSections("\nAn intro.\n## Current state\nStable.")).toBe(1);
+    expect(textBeforeSections("```\n## Current state\n```\n## Current state\nStable.")).toBe(0);
+  });
+
+  it("counts blank lines, HTML comments and text under a heading as nothing before the sections", () => {
+    expect(textBeforeSections("\n\n## Current state\nStable.")).toBeUndefined();
+    expect(textBeforeSections("<!-- a note -->\n<!-- one\nover lines -->\n## Current state\nx")).toBeUndefined();
+    expect(textBeforeSections("<!-- a note --> but this shows\n## Current state\nx")).toBe(0);
+    expect(textBeforeSections("<!-- one\nover lines --> shown\n## Current state\nx")).toBe(1);
+    expect(textBeforeSections("")).toBeUndefined();
   });
 });
