@@ -1,5 +1,6 @@
 import type MarkdownItClass from "markdown-it";
 import { choosePairs, reversePairSlug } from "../compute/pairs.js";
+import { aliasRedirects } from "../site/alias-redirects.js";
 import { urls } from "../site/urls.js";
 import { didYouMean } from "./did-you-mean.js";
 import { formatPath } from "./paths.js";
@@ -68,8 +69,9 @@ function pagePaths(content: Content): Set<string> {
   for (const p of content.products) {
     paths.add(urls.product(p.slug));
     paths.add(urls.alternatives(p.slug));
-    for (const alias of p.aliases ?? []) paths.add(urls.product(alias));
   }
+  // A renamed product's old addresses, which the build writes as redirect pages.
+  for (const redirect of aliasRedirects(content.products, [])) paths.add(redirect.from);
   for (const m of content.matrices) {
     paths.add(urls.matrix(m.slug));
     for (const format of ["csv", "json"] as const) paths.add(urls.matrixDownload(m.slug, format));
@@ -77,13 +79,15 @@ function pagePaths(content: Content): Set<string> {
   return paths;
 }
 
-/** The pages of the pairs that get one, and their reverse-order redirects when the site has them. */
+/** The pages of the pairs that get one, their reverse-order redirects when the site has them, and those under old slugs. */
 function pairPaths(content: Content): Set<string> {
   const paths = new Set<string>();
-  for (const pair of choosePairs(content.products, content.site.pairs, content.comparisons)) {
+  const pairs = choosePairs(content.products, content.site.pairs, content.comparisons);
+  for (const pair of pairs) {
     paths.add(urls.compare(pair.slug));
     if (content.site.reverse_pair_pages) paths.add(urls.compare(reversePairSlug(pair.a, pair.b)));
   }
+  for (const redirect of aliasRedirects(content.products, pairs)) paths.add(redirect.from);
   return paths;
 }
 

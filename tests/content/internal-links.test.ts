@@ -25,6 +25,18 @@ See [Kafka](/products/apache-kafka/), [its alternatives](/alternatives/apache-ka
     expect(lines(result)).toEqual([]);
   });
 
+  // Regression: /alternatives/kafka/ and /compare/kafka-vs-nats/ were refused, though the build
+  // writes a redirect page at each old address of a renamed product (its aliases).
+  it("accepts the addresses of a renamed product's old slug, which redirect", async () => {
+    const body = `${SECTIONS}
+## Links
+
+[Old page](/products/kafka/), [old alternatives](/alternatives/kafka/), [old pair](/compare/kafka-vs-nats/) and [reversed](/compare/nats-vs-kafka/).
+`;
+    const result = await load({ files: { [P]: product("", body) } });
+    expect(lines(result)).toEqual([]);
+  });
+
   it("reports each link to a page the site does not have, on its paragraph's line, with a near page", async () => {
     const body = `${SECTIONS}
 ## Links
