@@ -25,10 +25,12 @@ export function ageInDays(dateText: string, asOfMs: number): number | undefined 
 function check(product: Product, field: "updated" | "metrics.as_of", dateText: string, asOfMs: number, limit: number): Problem[] {
   const age = ageInDays(dateText, asOfMs);
   if (age === undefined) return [];
+  // Figures from data/metrics/<slug>.json are fixed there, where the field is `as_of`.
+  const where = field === "metrics.as_of" && product.metricsFile !== undefined ? { file: product.metricsFile, field: "as_of" } : { file: product.file, field };
   // A review or figures cannot be from the future; a day ahead is an editor east of UTC.
   if (age < -1) {
     const expected = field === "updated" ? "the day of the last review" : "the day the figures were taken";
-    return [{ severity: "warning", file: product.file, field, message: `dated ${days(-age)} after the build's as-of time (${dateText}); expected ${expected}, not a future one` }];
+    return [{ severity: "warning", ...where, message: `dated ${days(-age)} after the build's as-of time (${dateText}); expected ${expected}, not a future one` }];
   }
   // Exactly `limit` days old is still fresh; the day after, it is stale.
   if (age <= limit) return [];
@@ -36,7 +38,7 @@ function check(product: Product, field: "updated" | "metrics.as_of", dateText: s
     field === "updated"
       ? `last updated ${days(age)} ago (${dateText}); stale after ${days(limit)} — review and bump "updated"`
       : `metrics as of ${days(age)} ago (${dateText}); stale after ${days(limit)} — refresh the figures and bump "as_of"`;
-  return [{ severity: "warning", file: product.file, field, message }];
+  return [{ severity: "warning", ...where, message }];
 }
 
 /**

@@ -110,20 +110,23 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
   const sorted = limitPerFile(sortProblems(problems), MAX_PROBLEMS_PER_FILE);
   if (hasErrors(sorted) || site === undefined) return { problems: sorted };
 
-  const metricsBySlug = new Map(metrics.map((m) => [m.slug, m.fields]));
+  const metricsBySlug = new Map(metrics.map((m) => [m.slug, m]));
   const content: Content = {
     site,
     sectors: sectors.map((s): Sector => ({ slug: s.slug, file: s.file, ...s.fields!, body: s.body })),
     products: products.map((p): Product => {
       const product: Product = { slug: p.slug, file: p.file, ...p.fields!, body: p.body, sections: p.sections ?? [] };
       const fromFile = metricsBySlug.get(p.slug);
-      if (product.metrics === undefined && fromFile !== undefined) product.metrics = fromFile;
+      if (product.metrics === undefined && fromFile?.fields !== undefined) {
+        product.metrics = fromFile.fields;
+        product.metricsFile = fromFile.file;
+      }
       return product;
     }),
     comparisons: comparisons.map((c): Comparison => ({ slug: c.slug, file: c.file, ...c.fields!, a: c.pair!.a, b: c.pair!.b, body: c.body })),
     matrices: matrices.map((m): Matrix => ({ slug: m.slug, file: m.file, ...m.fields!, body: m.body })),
   };
-  const records = new Map([...sectors, ...products, ...comparisons, ...matrices].map((r) => [r.file, r]));
+  const records = new Map<string, { lines: LineMap; bodyLine?: number | undefined }>([...sectors, ...products, ...comparisons, ...matrices, ...metrics].map((r) => [r.file, r]));
   // Links are checked against the pages the whole content makes, so once it is valid.
   const links = await brokenInternalLinks(content, (file, field) => records.get(file)?.lines.get(field), (file) => records.get(file)?.bodyLine);
   if (links.length > 0) return { problems: limitPerFile(sortProblems([...problems, ...links]), MAX_PROBLEMS_PER_FILE) };

@@ -19,8 +19,10 @@ export interface Sector extends SectorFields, Source {
 export interface Product extends ProductFields, Source {
   /** The whole markdown body. */
   body: string;
-  /** The body split at `##` headings, in file order; text before the first heading is dropped. */
+  /** The body split at `##` headings, in file order (text above the first heading is an error). */
   sections: BodySection[];
+  /** The file `metrics` came from when not this one: `data/metrics/<slug>.json`. */
+  metricsFile?: string;
 }
 
 export interface Comparison extends ComparisonFields, Source {

@@ -67,6 +67,11 @@ describe("findStale", () => {
     ]);
   });
 
+  it("puts stale figures from a metrics file on that file, where the field is as_of", () => {
+    const fromFile: Product = { ...product("redpanda", daysBefore(1), "2025-10-21"), metricsFile: "data/metrics/redpanda.json" };
+    expect(findStale(content([fromFile]), asOf).map((p) => [p.file, p.field])).toEqual([["data/metrics/redpanda.json", "as_of"]]);
+  });
+
   it("follows stale_after_days and reads datetimes with offsets", () => {
     expect(findStale(content([product("a", daysBefore(31))], 30), asOf)).toHaveLength(1);
     expect(findStale(content([product("a", daysBefore(30))], 30), asOf)).toHaveLength(0);

@@ -99,6 +99,22 @@ describe("versus check", () => {
     expect(result.code).toBe(0);
   });
 
+  // Regression: the warning named the product file, with no line, where the date is not.
+  it("warns of stale figures in data/metrics/<slug>.json on that file's as_of line", async () => {
+    const root = await makeRoot({
+      files: {
+        "content/products/tokyo-mq.md": md(PRODUCT_FIELDS.replace("name: Test Product", "name: Tokyo MQ"), SECTIONS),
+        "data/metrics/tokyo-mq.json": '{\n  "github_stars": 11000,\n  "as_of": "2025-01-01"\n}\n',
+      },
+    });
+    const result = await runVersus(["check", "--root", root]);
+    expect(lines(result.stderr)).toEqual([
+      'warning: data/metrics/tokyo-mq.json:3: as_of: metrics as of 506 days ago (2025-01-01); stale after 180 days — refresh the figures and bump "as_of"',
+      "",
+    ]);
+    expect(result.code).toBe(0);
+  });
+
   it("on the example site prints exactly one summary line with the counts of its files and exits 0", async () => {
     const count = (dir: string): number => readdirSync(join(REPO, "content", dir)).filter((f) => /\.(md|json)$/.test(f)).length;
     expect([count("products"), count("sectors"), count("comparisons"), count("matrices")]).toEqual([12, 2, 1, 1]);
