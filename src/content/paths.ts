@@ -94,3 +94,13 @@ export function isMissing(data: unknown, path: readonly PathSegment[]): boolean 
   return parent !== null && typeof parent === "object" && !Array.isArray(parent)
     && !Object.prototype.hasOwnProperty.call(parent, last);
 }
+
+/**
+ * Every string in parsed data, with its path, in document order.
+ * @example [...stringsIn({ a: ["x", 1], b: "y" })] // [{ path: ["a", 0], value: "x" }, { path: ["b"], value: "y" }]
+ */
+export function* stringsIn(data: unknown, path: PathSegment[] = []): Generator<{ path: PathSegment[]; value: string }> {
+  if (typeof data === "string") yield { path, value: data };
+  else if (Array.isArray(data)) for (const [i, item] of data.entries()) yield* stringsIn(item, [...path, i]);
+  else if (data !== null && typeof data === "object") for (const [k, v] of Object.entries(data)) yield* stringsIn(v, [...path, k]);
+}

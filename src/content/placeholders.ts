@@ -1,4 +1,4 @@
-import { formatPath, type LineMap, type PathSegment } from "./paths.js";
+import { formatPath, stringsIn, type LineMap, type PathSegment } from "./paths.js";
 
 /**
  * A value or body line still holding scaffolding text. Scaffolding writes values that match
@@ -30,16 +30,9 @@ export interface Placeholder {
  */
 export function findFieldPlaceholders(data: unknown, lines: LineMap): Placeholder[] {
   const found: Placeholder[] = [];
-  const walk = (value: unknown, path: PathSegment[]): void => {
-    if (isPlaceholder(value)) {
-      found.push({ path, field: formatPath(path), line: lines.lineOf(path), text: value });
-    } else if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, [...path, i]));
-    } else if (value !== null && typeof value === "object") {
-      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
-    }
-  };
-  walk(data, []);
+  for (const { path, value } of stringsIn(data)) {
+    if (isPlaceholder(value)) found.push({ path, field: formatPath(path), line: lines.lineOf(path), text: value });
+  }
   return found;
 }
 

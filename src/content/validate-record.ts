@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { findControlCharacters } from "./control-characters.js";
 import { findBodyPlaceholders, findFieldPlaceholders, placeholderMessage } from "./placeholders.js";
 import type { RawRecord } from "./parse/record-file.js";
 import { lineAt } from "./parse/result.js";
@@ -14,7 +15,7 @@ export interface FieldCheck<T> {
 
 /**
  * Validates a record's fields against its schema and reports placeholders left by
- * scaffolding. A field holding a placeholder gets only the placeholder problem, not also
+ * scaffolding and characters no page can carry (see findControlCharacters). A field holding a placeholder gets only the placeholder problem, not also
  * "expected a URL" for the same field.
  * @example validateFields(sectorSchema, raw, "content/sectors/devops.md")
  * // { fields: { name: "DevOps", description: "…" }, problems: [] }
@@ -26,6 +27,7 @@ export function validateFields<S extends z.ZodType>(schema: S, raw: RawRecord, f
     ...findBodyPlaceholders(raw.body, raw.bodyLine, raw.bodyKeyLine),
   ];
   for (const p of placeholders) problems.push(error(file, placeholderMessage(p.text), { line: p.line, field: p.field }));
+  for (const c of findControlCharacters(raw.data, raw.lines, raw.body, raw.bodyLine, raw.bodyKeyLine)) problems.push(error(file, c.message, { line: c.line, field: c.field }));
 
   const result = schema.safeParse(raw.data, PARSE_OPTIONS);
   if (result.success) return { fields: result.data, problems };
