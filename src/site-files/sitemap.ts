@@ -5,7 +5,8 @@ export const SITEMAP_LIMIT = 50_000;
 
 /**
  * `sitemap.xml` for canonical pages only. Over the protocol's limit, `sitemap.xml` becomes an
- * index of `sitemaps/sitemap-N.xml` files.
+ * index of `sitemap-N.xml` files beside it: a sitemap may list only addresses under its own
+ * folder, so they stay at the site root.
  * @example sitemapFiles("https://x.dev", ["/"]).get("sitemap.xml")?.includes("<loc>https://x.dev/</loc>") // true
  */
 export function sitemapFiles(siteUrl: string, paths: readonly string[], limit = SITEMAP_LIMIT): Map<string, string> {
@@ -20,7 +21,7 @@ export function sitemapFiles(siteUrl: string, paths: readonly string[], limit = 
   }
   const names: string[] = [];
   for (let i = 0; i < paths.length; i += limit) {
-    const name = `sitemaps/sitemap-${names.length + 1}.xml`;
+    const name = `sitemap-${names.length + 1}.xml`;
     names.push(name);
     files.set(name, urlset(paths.slice(i, i + limit)));
   }

@@ -19,19 +19,21 @@ describe("sitemapFiles", () => {
     ]);
   });
 
-  it("over the limit, splits the paths in order into numbered sitemaps that sitemap.xml indexes", () => {
+  // Regression: the parts were sitemaps/sitemap-N.xml, and a sitemap may list only addresses
+  // under its own folder, so search engines could refuse every page they listed.
+  it("over the limit, splits the paths in order into numbered sitemaps at the root that sitemap.xml indexes", () => {
     const files = sitemapFiles("https://x.dev", ["/a/", "/b/", "/c/", "/d/", "/e/"], 2);
-    expect([...files.keys()]).toEqual(["sitemaps/sitemap-1.xml", "sitemaps/sitemap-2.xml", "sitemaps/sitemap-3.xml", "sitemap.xml"]);
+    expect([...files.keys()]).toEqual(["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]);
     const locs = (xml: string): string[] => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
-    expect(locs(files.get("sitemaps/sitemap-1.xml")!)).toEqual(["https://x.dev/a/", "https://x.dev/b/"]);
-    expect(locs(files.get("sitemaps/sitemap-2.xml")!)).toEqual(["https://x.dev/c/", "https://x.dev/d/"]);
-    expect(locs(files.get("sitemaps/sitemap-3.xml")!)).toEqual(["https://x.dev/e/"]);
+    expect(locs(files.get("sitemap-1.xml")!)).toEqual(["https://x.dev/a/", "https://x.dev/b/"]);
+    expect(locs(files.get("sitemap-2.xml")!)).toEqual(["https://x.dev/c/", "https://x.dev/d/"]);
+    expect(locs(files.get("sitemap-3.xml")!)).toEqual(["https://x.dev/e/"]);
     expect(files.get("sitemap.xml")!.split("\n")).toEqual([
       HEAD,
       '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-      "<sitemap><loc>https://x.dev/sitemaps/sitemap-1.xml</loc></sitemap>",
-      "<sitemap><loc>https://x.dev/sitemaps/sitemap-2.xml</loc></sitemap>",
-      "<sitemap><loc>https://x.dev/sitemaps/sitemap-3.xml</loc></sitemap>",
+      "<sitemap><loc>https://x.dev/sitemap-1.xml</loc></sitemap>",
+      "<sitemap><loc>https://x.dev/sitemap-2.xml</loc></sitemap>",
+      "<sitemap><loc>https://x.dev/sitemap-3.xml</loc></sitemap>",
       "</sitemapindex>",
       "",
     ]);
@@ -41,8 +43,8 @@ describe("sitemapFiles", () => {
     expect(SITEMAP_LIMIT).toBe(50_000);
     const paths = Array.from({ length: SITEMAP_LIMIT + 1 }, (_, i) => `/p/${i}/`);
     const files = sitemapFiles("https://x.dev", paths);
-    expect([...files.keys()]).toEqual(["sitemaps/sitemap-1.xml", "sitemaps/sitemap-2.xml", "sitemap.xml"]);
-    expect(files.get("sitemaps/sitemap-2.xml")).toContain("<url><loc>https://x.dev/p/50000/</loc></url>\n</urlset>");
+    expect([...files.keys()]).toEqual(["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);
+    expect(files.get("sitemap-2.xml")).toContain("<url><loc>https://x.dev/p/50000/</loc></url>\n</urlset>");
   });
 });
 
