@@ -8,10 +8,10 @@ const SITE = { name: "Versus", url: "https://versus.example" };
 const AS_OF_ISO = "2026-05-22T12:00:00.000Z";
 const AS_OF_MS = Date.parse(AS_OF_ISO);
 
-function row(product: string, slug: string, date: string, title: string, extra: { url?: string; spark?: boolean } = {}): ActivityRow {
+function row(product: string, slug: string, date: string, title: string, extra: { url?: string; spark?: boolean; kind?: "release" | "post" } = {}): ActivityRow {
   return {
     product: { name: product, url: `/products/${slug}/` },
-    entry: { time: timeView(date, AS_OF_MS), title, kind: "release", kindLabel: "Release", spark: extra.spark ?? false, ...(extra.url ? { url: extra.url } : {}) },
+    entry: { time: timeView(date, AS_OF_MS), title, kind: extra.kind ?? "release", kindLabel: "Release", spark: extra.spark ?? false, ...(extra.url ? { url: extra.url } : {}) },
   };
 }
 
@@ -46,6 +46,22 @@ describe("atomFeed", () => {
       "</entry>",
       "</feed>",
       "",
+    ]);
+  });
+
+  // Regression: a release and a post of one title on one day had one id, and readers dropped one.
+  it("gives entries of one product, date and title ids of their own, keeping the plain id for unique ones", () => {
+    const feed = atomFeed(SITE, [
+      row("AutoMQ", "automq", "2026-05-22", "Same", { kind: "release" }),
+      row("AutoMQ", "automq", "2026-05-22", "Same", { kind: "post" }),
+      row("AutoMQ", "automq", "2026-05-22", "Same", { kind: "post" }),
+      row("AutoMQ", "automq", "2026-05-21", "Other"),
+    ], AS_OF_ISO);
+    expect([...feed.matchAll(/<id>(.*)<\/id>/g)].map((m) => m[1]).slice(1)).toEqual([
+      "https://versus.example/products/automq/#2026-05-22-Same-release",
+      "https://versus.example/products/automq/#2026-05-22-Same-post",
+      "https://versus.example/products/automq/#2026-05-22-Same-post-2",
+      "https://versus.example/products/automq/#2026-05-21-Other",
     ]);
   });
 
