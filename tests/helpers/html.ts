@@ -33,6 +33,8 @@ export interface ParsedPage {
   canonical: string[];
   /** href of every <link rel="icon"> (or "shortcut icon" / "apple-touch-icon"). */
   icons: string[];
+  /** href of every <link rel="alternate" type="application/atom+xml">. */
+  feeds: string[];
   /** h1–h6 in document order. */
   headings: { level: number; text: string; line: number }[];
   /** Every <table>: its caption text (null: none) and the th elements without a valid scope. */
@@ -98,7 +100,7 @@ function srcsetUrls(value: string): string[] {
 
 export function parseHtml(html: string): ParsedPage {
   const starts = lineStarts(html);
-  const page: ParsedPage = { references: [], ids: new Set(), duplicateIds: [], jsonLd: [], canonical: [], icons: [], headings: [], tables: [], firstFocusable: null };
+  const page: ParsedPage = { references: [], ids: new Set(), duplicateIds: [], jsonLd: [], canonical: [], icons: [], feeds: [], headings: [], tables: [], firstFocusable: null };
   let jsonLd: JsonLdBlock | undefined;
   let inBody = false;
   let heading: { level: number; text: string; line: number } | undefined;
@@ -129,6 +131,7 @@ export function parseHtml(html: string): ParsedPage {
         }
         if (name === "link" && rel.includes("canonical") && attributes.href) page.canonical.push(attributes.href);
         if (name === "link" && (rel.includes("icon") || rel.includes("apple-touch-icon")) && attributes.href) page.icons.push(attributes.href);
+        if (name === "link" && rel.includes("alternate") && attributes.type === "application/atom+xml" && attributes.href) page.feeds.push(attributes.href);
 
         if (name === "meta") {
           const content = attributes.content ?? "";

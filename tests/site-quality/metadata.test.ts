@@ -103,3 +103,17 @@ describe("canonical links", () => {
     expect(problems, `canonical problems (${problems.length}):\n${problems.join("\n")}`).toEqual([]);
   });
 });
+
+// Regression: no page named the Atom feed, so a feed reader given the site's address found none.
+describe("feed autodiscovery", () => {
+  it("every page but a redirect page names the site's feed once", () => {
+    const feed = new URL("feed.xml", site.siteUrl).href;
+    const problems: string[] = [];
+    for (const page of sortedPages()) {
+      if (page.redirect) continue;
+      const links = page.parsed.feeds.map((href) => new URL(href, new URL(page.path, site.siteUrl)).href);
+      if (links.length !== 1 || links[0] !== feed) problems.push(`${page.file}: ${JSON.stringify(links)}`);
+    }
+    expect(problems, `feed link problems (${problems.length}):\n${problems.join("\n")}`).toEqual([]);
+  });
+});
