@@ -22,6 +22,8 @@ export interface CrossInput {
   comparisons: (Checked<ComparisonFields> & { pair: { a: string; b: string } | undefined })[];
   matrices: Checked<MatrixFields>[];
   metrics: Checked<Metrics>[];
+  /** Slugs of sector and product files refused before loading (see Discovery.refused), which exist all the same. */
+  refused?: { sectors: readonly string[]; products: readonly string[] };
 }
 
 /**
@@ -34,11 +36,13 @@ export function crossReference(input: CrossInput): Problem[] {
   const problems: Problem[] = [];
   const sectorSlugs = input.sectors.map((s) => s.slug);
   const products = new Map(input.products.map((p) => [p.slug, p]));
+  const refusedSectors = new Set(input.refused?.sectors);
+  const refusedProducts = new Set(input.refused?.products);
 
   for (const p of input.products) {
     const [sector] = slugs([p.data?.sector]);
     // A value that is not even a slug already has its schema problem; one report is enough.
-    if (sector !== undefined && !sectorSlugs.includes(sector)) {
+    if (sector !== undefined && !sectorSlugs.includes(sector) && !refusedSectors.has(sector)) {
       problems.push(error(p.file, unknownName("sector", sector, sectorSlugs), { line: p.lines.lineOf(["sector"]), field: "sector" }));
     }
   }
@@ -50,7 +54,7 @@ export function crossReference(input: CrossInput): Problem[] {
   const renamed = new Map(input.products.flatMap((p) => slugs(p.data?.aliases).flatMap((alias) => (alias === undefined ? [] : [[alias, p.slug] as const]))));
   for (const m of input.matrices) {
     slugs(m.data?.columns).forEach((column, i) => {
-      if (column !== undefined && !products.has(column)) {
+      if (column !== undefined && !products.has(column) && !refusedProducts.has(column)) {
         const at = ["columns", i];
         const now = renamed.get(column);
         const message = now === undefined ? unknownName("product", column, [...products.keys()]) : `"${column}" is an old slug of ${now} (one of its aliases); use "${now}"`;
@@ -61,6 +65,7 @@ export function crossReference(input: CrossInput): Problem[] {
 
   for (const metrics of input.metrics) {
     const product = products.get(metrics.slug);
+    if (!product && refusedProducts.has(metrics.slug)) continue;
     if (!product) {
       const near = didYouMean(metrics.slug, products.keys());
       const hint = near === undefined ? "" : `; did you mean data/metrics/${near}.json?`;

@@ -20,6 +20,11 @@ export interface FoundFile {
 export interface Discovery {
   records: Record<Kind, FoundFile[]>;
   metrics: FoundFile[];
+  /**
+   * Slugs of record files found but refused (a link out of the root, a name in capitals): their
+   * own error says so, and other files naming them need not also say they do not exist.
+   */
+  refused: Record<Kind, string[]>;
   problems: Problem[];
 }
 
@@ -35,12 +40,13 @@ const MAX_SLUG = 64;
 export async function discover(root: string): Promise<Discovery> {
   const problems: Problem[] = [];
   const records = {} as Record<Kind, FoundFile[]>;
-  for (const kind of KINDS) records[kind] = await listFolder(root, `content/${kind}`, ["md", "json"], problems);
-  const metrics = await listFolder(root, "data/metrics", ["json"], problems);
-  return { records, metrics, problems };
+  const refused = {} as Record<Kind, string[]>;
+  for (const kind of KINDS) records[kind] = await listFolder(root, `content/${kind}`, ["md", "json"], problems, (refused[kind] = []));
+  const metrics = await listFolder(root, "data/metrics", ["json"], problems, []);
+  return { records, metrics, refused, problems };
 }
 
-async function listFolder(root: string, folder: string, formats: readonly ("md" | "json")[], problems: Problem[]): Promise<FoundFile[]> {
+async function listFolder(root: string, folder: string, formats: readonly ("md" | "json")[], problems: Problem[], refused: string[]): Promise<FoundFile[]> {
   let entries;
   try {
     entries = await readdir(join(root, folder), { withFileTypes: true });
@@ -69,6 +75,7 @@ async function listFolder(root: string, folder: string, formats: readonly ("md" 
     const slug = name.slice(0, dot);
     if (!SLUG_PATTERN.test(slug) || slug.length > MAX_SLUG) {
       problems.push(error(file, `file name "${slug}" is not a valid slug; expected lowercase letters, digits and single hyphens, at most ${MAX_SLUG} characters`));
+      refused.push(slug.toLowerCase());
       continue;
     }
     // As for logos: a link out of the root would read, and echo into problems, whatever it points at.
@@ -77,6 +84,7 @@ async function listFolder(root: string, folder: string, formats: readonly ("md" 
       const target = await realpath(join(root, folder, name)).catch(() => undefined);
       if (target !== undefined && !target.startsWith(realRoot + sep)) {
         problems.push(error(file, "links to a file outside the site root; copy the file into it"));
+        refused.push(slug);
         continue;
       }
     }

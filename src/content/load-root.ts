@@ -85,7 +85,7 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
 
   // Slugs of every product file found, valid or not, so a typo in one product does not
   // also make every comparison that names it fail.
-  const productSlugs = new Set(found.records.products.map((f) => f.slug));
+  const productSlugs = new Set([...found.records.products.map((f) => f.slug), ...found.refused.products]);
   const comparisonSlugs = new Set(found.records.comparisons.map((f) => f.slug));
   const comparisons = defined(await load(found.records.comparisons, comparisonSchema)).map((c) => {
     const name = parsePairSlug(c.slug, productSlugs, c.file.endsWith(".json") ? "json" : "md", comparisonSlugs);
@@ -94,7 +94,7 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
   });
 
   options.recordCache?.save();
-  problems.push(...crossReference({ sectors, products, comparisons, matrices, metrics }));
+  problems.push(...crossReference({ sectors, products, comparisons, matrices, metrics, refused: found.refused }));
   // Not kept in the record cache: the logo file can change while the record does not. Read
   // from the parsed data, so a missing logo is reported with the record's other errors.
   const logos = products.flatMap((p) => {

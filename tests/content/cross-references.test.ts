@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cleanupRoots, load, md, product, ROOTS } from "./helpers.js";
+import { cleanupRoots, lines, load, md, product, ROOTS } from "./helpers.js";
 
 afterAll(cleanupRoots);
 
@@ -23,6 +23,25 @@ describe("cross references", () => {
   it("a sector file with errors still counts as existing", async () => {
     const result = await load({ files: { "content/sectors/streaming.md": md("name: Streaming") } });
     expect(result.problems.map((p) => p.field)).toEqual(["description"]);
+  });
+
+  // Regression: a sector file refused for its name made every product of the sector also say
+  // 'unknown sector "streaming"; there are no sectors yet'.
+  it("a sector or product file refused for its name still counts as existing", async () => {
+    const fixture = (file: string) => readFileSync(join(ROOTS, "minimal", file), "utf8");
+    const result = await load({
+      files: {
+        "content/sectors/streaming.md": null,
+        "content/sectors/Streaming.md": fixture("content/sectors/streaming.md"),
+        "content/products/nats.md": null,
+        "content/products/NATS.md": fixture("content/products/nats.md"),
+        "data/metrics/nats.json": '{ "as_of": "2026-01-01", "github_stars": 10 }\n',
+      },
+    });
+    expect(lines(result)).toEqual([
+      'content/products/NATS.md: file name "NATS" is not a valid slug; expected lowercase letters, digits and single hyphens, at most 64 characters',
+      'content/sectors/Streaming.md: file name "Streaming" is not a valid slug; expected lowercase letters, digits and single hyphens, at most 64 characters',
+    ]);
   });
 
   it("unknown matrix column: on the column's line", async () => {
