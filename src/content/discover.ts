@@ -1,6 +1,7 @@
 import { readdir, realpath } from "node:fs/promises";
 import { join, sep } from "node:path";
 import { ioReason } from "./parse/text-file.js";
+import { didYouMean, listNames } from "./did-you-mean.js";
 import { error, warning } from "./problems.js";
 import { SLUG_PATTERN } from "./schema/index.js";
 import type { Problem } from "./types.js";
@@ -43,7 +44,24 @@ export async function discover(root: string): Promise<Discovery> {
   const refused = {} as Record<Kind, string[]>;
   for (const kind of KINDS) records[kind] = await listFolder(root, `content/${kind}`, ["md", "json"], problems, (refused[kind] = []));
   const metrics = await listFolder(root, "data/metrics", ["json"], problems, []);
+  problems.push(...(await strayEntries(root, "content", KINDS)), ...(await strayEntries(root, "data", ["site.json", "metrics"])));
   return { records, metrics, refused, problems };
+}
+
+/**
+ * A warning for each entry of `folder` that Versus does not read, such as `content/product/`:
+ * its records would otherwise be left out without a word. Dotfiles and READMEs are let be.
+ */
+async function strayEntries(root: string, folder: string, known: readonly string[]): Promise<Problem[]> {
+  const names = await readdir(join(root, folder)).catch(() => [] as string[]);
+  const expected = listNames(known.map((k) => `${folder}/${k}`));
+  return names
+    .filter((name) => !known.includes(name) && !name.startsWith(".") && !/^readme\b/i.test(name))
+    .sort()
+    .map((name) => {
+      const near = didYouMean(name, known);
+      return warning(`${folder}/${name}`, `ignored: Versus reads only ${expected} here${near === undefined ? "" : `; did you mean ${folder}/${near}?`}`);
+    });
 }
 
 async function listFolder(root: string, folder: string, formats: readonly ("md" | "json")[], problems: Problem[], refused: string[]): Promise<FoundFile[]> {

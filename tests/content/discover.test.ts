@@ -31,6 +31,19 @@ describe("discover", () => {
     ]);
   });
 
+  // Regression: a product in content/product/ (one letter short) was left out without a word.
+  it("warns of folders and files in content/ and data/ that it does not read, with the near name", async () => {
+    const root = await makeRoot({
+      files: { "content/product/new.md": "x", "content/README.md": "x", "content/.keep": "", "data/sites.json": "{}", "data/metric/x.json": "{}" },
+    });
+    const found = await discover(root);
+    expect(found.problems.map((p) => `${p.severity}: ${p.file}: ${p.message}`)).toEqual([
+      "warning: content/product: ignored: Versus reads only content/comparisons, content/matrices, content/products, content/sectors here; did you mean content/products?",
+      "warning: data/metric: ignored: Versus reads only data/metrics, data/site.json here; did you mean data/metrics?",
+      "warning: data/sites.json: ignored: Versus reads only data/metrics, data/site.json here; did you mean data/site.json?",
+    ]);
+  });
+
   it("refuses a link to a file outside the root, and follows one that stays inside", async () => {
     const outside = await makeRoot();
     const root = await makeRoot();
