@@ -100,7 +100,7 @@ export const COMPARISON_DOCS: FieldDocs = {
 export const MATRIX_DOCS: FieldDocs = {
   title: "Matrix title (up to 200 characters).",
   description: "One or two sentences shown under the title (up to 500 characters).",
-  columns: "Product slugs, 2 to 12, in column order.",
+  columns: { description: "Product slugs, 2 to 12, each once, in column order.", uniqueItems: true },
   highlight: "One of the columns, shown highlighted.",
   sections: "Sections of rows, in order.",
   "sections[].title": "Section title, e.g. Deployment (up to 120 characters).",
@@ -114,15 +114,20 @@ export const MATRIX_DOCS: FieldDocs = {
 
 export const METRICS_DOCS: FieldDocs = METRICS;
 
+/** A lookahead for an `##` heading line with this title, written as markdown allows (body-sections.ts). */
+function headingAhead(title: string): string {
+  return `(?=[\\s\\S]*(?:^|\\n) {0,3}##[ \\t]+${title}(?:[ \\t]+#+)?[ \\t]*\\r?(?:\\n|$))`;
+}
+
 /** `body` of the JSON record form, which replaces the markdown body of the `.md` form. */
 export const BODY_DOCS: Record<"sector" | "product" | "comparison" | "matrix", FieldDoc> = {
   sector: { description: "Markdown introduction shown on the sector page (what the body of the .md form holds)." },
   product: {
     description: "The editorial trajectory in markdown, with the three sections \"## Current state\", \"## Where it's heading\" and \"## Prediction\". More sections may follow. Text above the first heading is shown on no page, and refused.",
-    // Same rule the checker applies, so the JSON form shows it while typing.
-    pattern:
-      "^(?=[\\s\\S]*(?:^|\\n)## Current state[ \\t]*\\r?(?:\\n|$))(?=[\\s\\S]*(?:^|\\n)## Where it's heading[ \\t]*\\r?(?:\\n|$))(?=[\\s\\S]*(?:^|\\n)## Prediction[ \\t]*\\r?(?:\\n|$))",
-    patternErrorMessage: "expected the sections \"## Current state\", \"## Where it's heading\" and \"## Prediction\"",
+    // The rules the checker applies (body-checks.ts), so the JSON form shows them while typing:
+    // nothing but blank lines and HTML comments above the first heading, and the three sections.
+    pattern: `^(?=\\s*(?:<!--[\\s\\S]*?-->\\s*)* {0,3}##[ \\t])${["Current state", "Where it's heading", "Prediction"].map(headingAhead).join("")}`,
+    patternErrorMessage: "expected the sections \"## Current state\", \"## Where it's heading\" and \"## Prediction\", and nothing above the first",
   },
   comparison: { description: "Long-form markdown sections shown after the generated blocks (what the body of the .md form holds)." },
   matrix: { description: "Markdown notes shown under the matrix (what the body of the .md form holds)." },

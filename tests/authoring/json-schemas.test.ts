@@ -3,6 +3,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
+import { checkProductBody } from "../../src/content/body-checks.js";
 import { describe, expect, it } from "vitest";
 import { parseIsoDate } from "../../src/content/schema/index.js";
 import {
@@ -69,6 +70,29 @@ describe("schema contents", () => {
     expect(body.test("## Current state\n\n## Prediction\n")).toBe(false);
     expect(schema("sector.record.schema.json").required).toEqual(["name", "description"]);
     expect(schema("sector.record.schema.json").properties.body.type).toBe("string");
+  });
+
+  // Regression: "## Current state ##" passed the checker and failed the schema, an intro
+  // paragraph the reverse, and a matrix's duplicate column passed the schema only.
+  it("the JSON body pattern and matrix columns refuse what the checker refuses, and accept what it accepts", () => {
+    const body = new RegExp(schema("product.record.schema.json").properties.body.pattern, "u");
+    const sections = "## Current state\nc\n## Where it's heading\nw\n## Prediction\np\n";
+    const bodies = [
+      sections,
+      sections.replace("## Current state", "## Current state ##"),
+      sections.replace("## Where", "##  Where").replace("## Prediction", "   ## Prediction"),
+      sections.replace(/\n/g, "\r\n"),
+      `\n<!-- a note -->\n\n${sections}`,
+      `An intro.\n${sections}`,
+      `<!-- a note --> shown\n${sections}`,
+      `# Title\n${sections}`,
+      sections.replace("## Prediction", "## Predictions"),
+      sections.replace("## Current state", "#### Current state"),
+      "",
+    ];
+    expect(bodies.map((b) => body.test(b))).toEqual(bodies.map((b) => checkProductBody(b, 1).problems.length === 0));
+    expect(bodies.map((b) => body.test(b))).toEqual([true, true, true, true, true, false, false, false, false, false, false]);
+    expect(schema("matrix.schema.json").properties.columns.uniqueItems).toBe(true);
   });
 
   it("timeline kind is an enum with its default", () => {

@@ -37,7 +37,8 @@ function scan(body: string, firstLine?: number): { sections: LocatedSection[]; i
   const flush = (): void => {
     if (current) sections.push({ title: current.title, markdown: current.lines.join("\n").trim(), line: current.line });
   };
-  body.split("\n").forEach((text, i) => {
+  // A JSON body may hold "\r\n" line breaks; a file's are already "\n".
+  body.split(/\r?\n/).forEach((text, i) => {
     const fenceMatch = FENCE.exec(text);
     if (fenceMatch) {
       const marker = fenceMatch[1]!;
