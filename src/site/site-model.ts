@@ -82,7 +82,8 @@ export interface EleventyPages {
  */
 export function buildSiteModel(content: Content, options: ModelOptions): SiteModel {
   const { asOfMs } = options;
-  const siteUrl = content.site.url.replace(/\/+$/, "");
+  // As a browser writes it (punycode host, percent-encoded path), for sitemaps and feeds to be valid.
+  const siteUrl = new URL(content.site.url).href.replace(/\/+$/, "");
   const site: SiteView = {
     name: content.site.name,
     url: siteUrl,

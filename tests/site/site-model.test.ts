@@ -88,6 +88,14 @@ describe("buildSiteModel for a site served under a path", () => {
     expect(model.pairContext.site.basePath).toBe("/repo");
   });
 
+  // Regression: "https://bücher.example/ü/" went raw into the sitemap, robots.txt and canonical
+  // links, which must be ASCII, while page links were already percent-encoded.
+  it("writes the url as browsers do: punycode host, percent-encoded path, both in absolute addresses and the base path", () => {
+    const model = buildSiteModel({ ...content, site: { ...content.site, url: "https://Bücher.example/ü/" } }, options);
+    expect(model.site.url).toBe("https://xn--bcher-kva.example/%C3%BC");
+    expect(model.site.basePath).toBe("/%C3%BC");
+  });
+
   it("links from the root for the dev server (atRoot), which serves the site at its own root", () => {
     expect(buildSiteModel(underPath(), { ...options, atRoot: true }).site.basePath).toBe("");
     expect(buildSiteModel(content, options).site.basePath).toBe("");
