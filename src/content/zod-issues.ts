@@ -145,6 +145,10 @@ function isRootTypeIssue(issue: Issue): issue is Extract<Issue, { code: "invalid
 /** Message for one issue about `value`: the schema's own wording when it has one, else ours. */
 function messageFor(issue: Issue, value: unknown): string {
   const own = issue.message !== DEFAULT_MESSAGE && issue.message !== "" ? issue.message : undefined;
+  // YAML reads `version: 4.0` as the number 4 and `beta: true` as true, where text was meant.
+  if (!own && issue.code === "invalid_type" && issue.expected === "string" && (typeof value === "number" || typeof value === "boolean")) {
+    return `expected a string, found ${typeof value === "number" ? "the number " : ""}${value}; put it in double quotes to keep it as written`;
+  }
   const message = own ?? defaultMessage(issue);
   return withFound(message, value, issue);
 }

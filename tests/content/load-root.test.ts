@@ -162,7 +162,7 @@ const CASES: Record<string, string[]> = {
   ],
   "wrong-types": [
     "content/products/nats.md:2: name: expected a string, found a list",
-    "content/products/nats.md:5: tagline: expected a string, found 42",
+    "content/products/nats.md:5: tagline: expected a string, found the number 42; put it in double quotes to keep it as written",
     'content/products/nats.md:8: velocity: expected a number, found "fast"',
     'content/products/nats.md:9: themes: expected a list, found "messaging"',
     'content/products/nats.md:13: timeline[0].spark: expected true or false, found "yes"',

@@ -66,7 +66,7 @@ describe("issuesToProblems", () => {
   it("reports matrix column agreement even when other fields are wrong", () => {
     const data = { title: 5, description: "d", columns: ["a", "b"], sections: [{ title: "S", rows: [{ feature: "F", cells: { a: "x" } }] }] };
     expect(problems(matrixSchema, data)).toEqual([
-      "1: title: expected a string, found 5",
+      "1: title: expected a string, found the number 5; put it in double quotes to keep it as written",
       '1: sections[0].rows[0].cells: row "F" is missing column "b"',
     ]);
   });
