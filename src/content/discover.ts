@@ -1,5 +1,6 @@
 import { readdir, realpath } from "node:fs/promises";
 import { join, sep } from "node:path";
+import { FORBIDDEN_KEYS } from "./parse/forbidden-keys.js";
 import { ioReason } from "./parse/text-file.js";
 import { didYouMean, listNames } from "./did-you-mean.js";
 import { error, warning } from "./problems.js";
@@ -94,6 +95,13 @@ async function listFolder(root: string, folder: string, formats: readonly ("md" 
     if (!SLUG_PATTERN.test(slug) || slug.length > MAX_SLUG) {
       problems.push(error(file, `file name "${slug}" is not a valid slug; expected lowercase letters, digits and single hyphens, at most ${MAX_SLUG} characters`));
       refused.push(slug.toLowerCase());
+      continue;
+    }
+    // A slug becomes a key: of matrix cells, of the build's maps of products. These two are
+    // refused as keys in every record (see FORBIDDEN_KEYS), so a column could never name it.
+    if (FORBIDDEN_KEYS.has(slug)) {
+      problems.push(error(file, `file name "${slug}" is reserved (a matrix could not name it as a column); choose another slug`));
+      refused.push(slug);
       continue;
     }
     // As for logos: a link out of the root would read, and echo into problems, whatever it points at.

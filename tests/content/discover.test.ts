@@ -44,6 +44,19 @@ describe("discover", () => {
     ]);
   });
 
+  // Regression: content/products/prototype.md loaded, then a matrix naming it as a column was
+  // refused as using a reserved key, and said the column was missing from every row.
+  it("refuses the slugs a record may not use as a key", async () => {
+    const root = await makeRoot({ files: { "content/products/prototype.md": "x", "content/sectors/constructor.json": "{}" } });
+    const found = await discover(root);
+    expect(found.problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
+      'content/sectors/constructor.json: file name "constructor" is reserved (a matrix could not name it as a column); choose another slug',
+      'content/products/prototype.md: file name "prototype" is reserved (a matrix could not name it as a column); choose another slug',
+    ]);
+    expect(found.records.products.map((f) => f.slug)).not.toContain("prototype");
+    expect(found.refused.products).toEqual(["prototype"]);
+  });
+
   it("refuses a link to a file outside the root, and follows one that stays inside", async () => {
     const outside = await makeRoot();
     const root = await makeRoot();
