@@ -122,7 +122,7 @@ function addRefinementKeywords(ctx: { zodSchema: unknown; jsonSchema: object }):
   } else if (ctx.zodSchema === httpUrl) {
     Object.assign(json, { format: "uri", pattern: "^https?://[^\\s/]+\\S*$", patternErrorMessage: "expected an absolute http(s) URL" });
   } else if (ctx.zodSchema === httpsSiteUrl) {
-    Object.assign(json, { format: "uri", pattern: "^https://[^\\s/?#@]+(/[^\\s/?#]+)*/?$", patternErrorMessage: "expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/" });
+    Object.assign(json, { format: "uri", pattern: "^https://[^\\s/?#@]+(?!.*/(?:\\.|%2[eE]){1,2}(?:/|$))(?:(?:/[^\\s/?#]+)*/|(?:/[^\\s/?#]+)*/[^\\s/?#.]+)?$", patternErrorMessage: "expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/" });
   } else if (ctx.zodSchema === slug) {
     json.patternErrorMessage = "expected a slug: lowercase letters, digits and single hyphens, e.g. apache-kafka";
   }

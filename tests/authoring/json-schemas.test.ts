@@ -5,6 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { checkProductBody } from "../../src/content/body-checks.js";
 import { describe, expect, it } from "vitest";
+import { httpsSiteUrl } from "../../src/content/schema/common.js";
 import { parseIsoDate } from "../../src/content/schema/index.js";
 import {
   ISO_DATE_PATTERN,
@@ -93,6 +94,17 @@ describe("schema contents", () => {
     expect(bodies.map((b) => body.test(b))).toEqual(bodies.map((b) => checkProductBody(b, 1).problems.length === 0));
     expect(bodies.map((b) => body.test(b))).toEqual([true, true, true, true, true, false, false, false, false, false, false]);
     expect(schema("matrix.schema.json").properties.columns.uniqueItems).toBe(true);
+  });
+
+  // Regression: "https://user.github.io/my.site" passed the schema and failed check.
+  it("the site url pattern accepts what the checker accepts", () => {
+    const pattern = new RegExp(schema("site.schema.json").properties.url.pattern, "u");
+    const urls = [
+      "https://x.example", "https://x.example/", "https://user.github.io/repo/", "https://user.github.io/my.site/", "https://user.github.io/repo",
+      "https://user.github.io/my.site", "https://x.example/repo/index.html", "https://x.example/../x/", "https://x.example/a/%2E/", "https://x.example/?q", "http://x.example/",
+    ];
+    expect(urls.map((u) => pattern.test(u))).toEqual(urls.map((u) => httpsSiteUrl.safeParse(u).success));
+    expect(urls.map((u) => pattern.test(u))).toEqual([true, true, true, true, true, false, false, false, false, false, false]);
   });
 
   it("timeline kind is an enum with its default", () => {

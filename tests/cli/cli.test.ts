@@ -142,7 +142,10 @@ describe("versus build --url", () => {
     const result = await runMain(["build", "--root", broken, "--output", join(parent, "site"), "--url", value]);
     expect(readdirSync(parent)).toEqual([]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`versus build: --url: expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/, found "${value}"\n`);
+    const expected = value.endsWith(".html")
+      ? 'expected the folder the site is served from: its last part, with a dot, reads as a page; end the address with "/"'
+      : "expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/";
+    expect(result.stderr).toBe(`versus build: --url: ${expected}, found "${value}"\n`);
   });
 });
 

@@ -60,20 +60,28 @@ export const httpUrl = z.string().refine((v) => isUrlWithScheme(v, ["http:", "ht
  * links the build then starts with that path. No query, fragment or credentials: they could
  * not be part of every page's address.
  */
-export const httpsSiteUrl = z.string().refine((v) => isUrlWithScheme(v, ["https:"]) && isSiteAddress(v), {
-  message: "expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/",
-});
+export const httpsSiteUrl = z
+  .string()
+  .refine((v) => isUrlWithScheme(v, ["https:"]) && isSiteAddress(v), {
+    message: "expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/",
+    abort: true,
+  })
+  // "/repo/index.html" is a page, not the folder the site is served from; "/my.site/" is fine.
+  .refine((v) => !pathSegments(v).at(-1)!.includes("."), {
+    message: 'expected the folder the site is served from: its last part, with a dot, reads as a page; end the address with "/"',
+  });
 
 function isSiteAddress(value: string): boolean {
   const url = new URL(value);
   // A "?" or "#" anywhere in the address: a query or fragment, empty ones ("…/?") included.
   if (url.username !== "" || url.password !== "" || /[?#]/.test(url.href) || url.pathname.includes("//")) return false;
-  // The path as written, before URL resolves it: "/../x/" would be one address in the
-  // canonical links and another in the pages' links, and "/repo/index.html" is a page, not
-  // the folder the site is served from.
-  const segments = value.replace(/^https:\/\/[^/]*/i, "").split("/");
-  if (segments.some((s) => /^(?:\.|%2e){1,2}$/i.test(s))) return false;
-  return !segments[segments.length - 1]!.includes(".");
+  // "/../x/" would be one address in the canonical links and another in the pages' links.
+  return !pathSegments(value).some((s) => /^(?:\.|%2e){1,2}$/i.test(s));
+}
+
+/** The path of an address as written, before URL resolves it, in parts: "https://x/a/b/" → ["", "a", "b", ""]. */
+function pathSegments(value: string): string[] {
+  return value.replace(/^https:\/\/[^/]*/i, "").split("/");
 }
 
 function isUrlWithScheme(value: string, schemes: string[]): boolean {
