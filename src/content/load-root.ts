@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { checkProductBody } from "./body-checks.js";
 import { parsePairSlug } from "./comparison-name.js";
 import { crossReference, type Checked } from "./cross-references.js";
-import { brokenInternalLinks } from "./internal-links.js";
+import { brokenInternalLinks, type SitePages } from "./internal-links.js";
 import { discover, type Discovery, type FoundFile } from "./discover.js";
 import { mapLimit } from "./map-limit.js";
 import { pairUrlProblems } from "./pair-urls.js";
@@ -108,14 +108,16 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
   }
 
   const sorted = limitPerFile(sortProblems(problems), MAX_PROBLEMS_PER_FILE);
-  if (hasErrors(sorted) || site === undefined) return { problems: sorted };
+  if (site === undefined) return { problems: sorted };
 
+  // The valid records; all of them when there is no error.
+  const valid = <T extends { fields: unknown }>(records: T[]) => records.filter((r): r is T & { fields: NonNullable<T["fields"]> } => r.fields !== undefined);
   const metricsBySlug = new Map(metrics.map((m) => [m.slug, m]));
   const content: Content = {
     site,
-    sectors: sectors.map((s): Sector => ({ slug: s.slug, file: s.file, ...s.fields!, body: s.body })),
-    products: products.map((p): Product => {
-      const product: Product = { slug: p.slug, file: p.file, ...p.fields!, body: p.body, sections: p.sections ?? [] };
+    sectors: valid(sectors).map((s): Sector => ({ slug: s.slug, file: s.file, ...s.fields, body: s.body })),
+    products: valid(products).map((p): Product => {
+      const product: Product = { slug: p.slug, file: p.file, ...p.fields, body: p.body, sections: p.sections ?? [] };
       const fromFile = metricsBySlug.get(p.slug);
       if (product.metrics === undefined && fromFile?.fields !== undefined) {
         product.metrics = fromFile.fields;
@@ -123,14 +125,42 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
       }
       return product;
     }),
-    comparisons: comparisons.map((c): Comparison => ({ slug: c.slug, file: c.file, ...c.fields!, a: c.pair!.a, b: c.pair!.b, body: c.body })),
-    matrices: matrices.map((m): Matrix => ({ slug: m.slug, file: m.file, ...m.fields!, body: m.body })),
+    comparisons: valid(comparisons).flatMap((c): Comparison[] => (c.pair ? [{ slug: c.slug, file: c.file, ...c.fields, a: c.pair.a, b: c.pair.b, body: c.body }] : [])),
+    matrices: valid(matrices).map((m): Matrix => ({ slug: m.slug, file: m.file, ...m.fields, body: m.body })),
   };
   const records = new Map<string, { lines: LineMap; bodyLine?: number | undefined }>([...sectors, ...products, ...comparisons, ...matrices, ...metrics].map((r) => [r.file, r]));
-  // Links are checked against the pages the whole content makes, so once it is valid.
-  const links = await brokenInternalLinks(content, (file, field) => records.get(file)?.lines.get(field), (file) => records.get(file)?.bodyLine);
-  if (links.length > 0) return { problems: limitPerFile(sortProblems([...problems, ...links]), MAX_PROBLEMS_PER_FILE) };
+  // Links in the valid records, against the pages every record found makes, so that they are
+  // reported with the other problems, not once those are fixed.
+  const whole = hasErrors(sorted) ? wholeSite(site, { sectors, products, comparisons, matrices }, found) : undefined;
+  const links = await brokenInternalLinks(content, (file, field) => records.get(file)?.lines.get(field), (file) => records.get(file)?.bodyLine, whole);
+  if (links.length > 0 || whole) return { problems: limitPerFile(sortProblems([...problems, ...links]), MAX_PROBLEMS_PER_FILE) };
   return { content, problems: sorted, lineOf: (file, field) => records.get(file)?.lines.get(field.split(".")) };
+}
+
+/**
+ * The pages a root with errors would make, from every record found, as far as it was read; and
+ * its products whose pairs are unsure: a file with errors, or refused (see brokenInternalLinks).
+ */
+function wholeSite(
+  site: SiteSettings,
+  records: { sectors: Checked<unknown>[]; products: Checked<unknown>[]; comparisons: { pair: { a: string; b: string } | undefined }[]; matrices: Checked<unknown>[] },
+  found: Discovery,
+): { site: SitePages; unsure: Set<string> } {
+  const text = (v: unknown): string => (typeof v === "string" ? v : "");
+  const slugs = (records: { slug: string }[], refused: string[]) => [...records.map((r) => r.slug), ...refused].map((slug) => ({ slug }));
+  return {
+    site: {
+      site,
+      sectors: slugs(records.sectors, found.refused.sectors),
+      products: [
+        ...records.products.map((p) => ({ slug: p.slug, sector: text(p.data?.sector), aliases: Array.isArray(p.data?.aliases) ? p.data.aliases.map(text) : [] })),
+        ...found.refused.products.map((slug) => ({ slug, sector: "" })),
+      ],
+      matrices: slugs(records.matrices, found.refused.matrices),
+      comparisons: records.comparisons.flatMap((c) => (c.pair ? [c.pair] : [])),
+    },
+    unsure: new Set([...records.products.filter((p) => p.fields === undefined).map((p) => p.slug), ...found.refused.products]),
+  };
 }
 
 async function loadRecord<S extends z.ZodType>(f: FoundFile, schema: S, problems: Problem[], product: boolean, cache: RecordCache | undefined): Promise<Loaded<z.output<S>>> {

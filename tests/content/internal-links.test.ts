@@ -6,7 +6,9 @@
 import MarkdownIt from "markdown-it";
 import { afterAll, describe, expect, it } from "vitest";
 import { siteLinks } from "../../src/content/internal-links.js";
-import { cleanupRoots, lines, load, product, SECTIONS } from "./helpers.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { cleanupRoots, lines, load, product, ROOTS, SECTIONS } from "./helpers.js";
 
 afterAll(cleanupRoots);
 
@@ -55,6 +57,21 @@ Then ![a logo](/assets/logo.png) and [a pair with a product the site lacks](/com
       `${P}:25: body: ${missing("/compare/apache-kafka-vs-duckdb/")}`,
     ]);
     expect(result.content).toBeUndefined();
+  });
+
+  // Regression: a broken link showed only once every other error of the root was fixed.
+  it("reports broken links with the root's other errors, counting the pages of files with errors as there", async () => {
+    const body = `${SECTIONS}
+## Links
+
+[Gone](/products/kafak/), [NATS](/products/nats/), [its pair](/compare/nats-vs-test-product/) and [a pair](/compare/apache-kafka-vs-redpanda/).
+`;
+    const nats = readFileSync(join(ROOTS, "minimal/content/products/nats.md"), "utf8").replace(/^website: .*$/m, "website: nats.io");
+    const result = await load({ files: { [P]: product("", body), "content/products/nats.md": nats } });
+    expect(lines(result)).toEqual([
+      "content/products/nats.md:4: website: expected an absolute http(s) URL, found \"nats.io\"",
+      `${P}:23: body: links to /products/kafak/, which this site does not have; link to a page the site builds (did you mean /products/kafka/?), or give a full https:// address`,
+    ]);
   });
 
   it("finds inline, image and reference links to site paths, and nothing else", () => {
