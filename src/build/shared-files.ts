@@ -41,6 +41,9 @@ export async function sharedFiles(input: {
   let eleventyPages = lastEleventyPages(eleventyInputs, input.previous);
   const eleventyReused = eleventyPages !== undefined;
   if (!eleventyPages) {
+    // A build never reloads a changed module: Eleventy's cache-busting loader hook, which puts
+    // every later import through a thread of its own, would only slow it down.
+    process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
     // Loaded only when used: shards other than the first never need Eleventy in memory.
     const { runEleventy } = await import("../eleventy/run-eleventy.js");
     eleventyPages = await runEleventy(input.staging, model);
