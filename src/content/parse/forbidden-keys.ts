@@ -15,3 +15,12 @@ export function forbiddenKeyMessage(key: string): string {
 }
 
 export const TOO_DEEP_MESSAGE = `nesting is deeper than ${MAX_DEPTH} levels; expected a flatter structure`;
+
+/**
+ * More values (scalars, lists and mappings) are refused: the largest record an editor writes
+ * holds a few thousand, and a hostile megabyte of tiny nested lists took 5 s and 800 MB to
+ * validate, one problem per value, before it was refused.
+ */
+export const MAX_VALUES = 100_000;
+
+export const TOO_MANY_MESSAGE = `holds more than ${MAX_VALUES.toLocaleString("en")} values; expected a record of the size an editor writes`;

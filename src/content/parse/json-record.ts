@@ -1,6 +1,6 @@
 import { LineMap, type PathSegment } from "../paths.js";
 import { describeValue } from "../describe-value.js";
-import { FORBIDDEN_KEYS, MAX_DEPTH, TOO_DEEP_MESSAGE, forbiddenKeyMessage } from "./forbidden-keys.js";
+import { FORBIDDEN_KEYS, MAX_DEPTH, TOO_DEEP_MESSAGE, TOO_MANY_MESSAGE, forbiddenKeyMessage } from "./forbidden-keys.js";
 import { fail, lineAt, lineCounter, type ParseIssue, type Parsed } from "./result.js";
 import { jsonErrorOffset } from "./json-syntax.js";
 import { readYaml } from "./safe-yaml.js";
@@ -33,7 +33,8 @@ export function parseJsonObject(text: string): Parsed<JsonObject> {
   const issues: ParseIssue[] = [];
   const yaml = readYaml(text, toLine, 1);
   if (!yaml.issues.some((i) => i.kind === "syntax")) lines = yaml.lines;
-  for (const issue of yaml.issues) if (issue.kind === "duplicate") issues.push({ message: issue.message, line: issue.line });
+  // Nesting depth is checked on the parsed value below; the number of values only here.
+  for (const issue of yaml.issues) if (issue.kind === "duplicate" || issue.message === TOO_MANY_MESSAGE) issues.push({ message: issue.message, line: issue.line });
 
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return fail(`expected a JSON object ({ … }), found ${describeValue(value)}`, 1);

@@ -1,6 +1,6 @@
 import { CST, Composer, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, type Document, type Node, type ParsedNode } from "yaml";
 import { LineMap, type PathSegment } from "../paths.js";
-import { FORBIDDEN_KEYS, MAX_DEPTH, TOO_DEEP_MESSAGE, forbiddenKeyMessage } from "./forbidden-keys.js";
+import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_VALUES, TOO_DEEP_MESSAGE, TOO_MANY_MESSAGE, forbiddenKeyMessage } from "./forbidden-keys.js";
 import type { ParseIssue } from "./result.js";
 
 /**
@@ -44,8 +44,8 @@ export function readYaml(source: string, toLine: (offset: number) => number, roo
   // the tree first, so recursion stays bounded instead of ending in a stack overflow, which V8
   // does not always survive (a regex compiled near the stack limit aborts the process).
   const tokens = [...new Parser().parse(source)];
-  const tooDeep = firstTooDeep(tokens);
-  if (tooDeep !== undefined) return { value: undefined, lines, valueLine: rootLine, issues: [{ kind: "refused", message: TOO_DEEP_MESSAGE, line: toLine(tooDeep) }] };
+  const shape = firstShapeProblem(tokens);
+  if (shape !== undefined) return { value: undefined, lines, valueLine: rootLine, issues: [{ kind: "refused", message: shape.message, line: toLine(shape.offset) }] };
   const doc = composeFirstDocument(tokens, source.length);
   // One report per message and line: after the first syntax error the parser's recovery repeats
   // itself (thirty unclosed "[" are thirty identical lines), and a billion-laughs block would
@@ -169,17 +169,19 @@ function composeFirstDocument(tokens: CST.Token[], length: number): Document.Par
 }
 
 /**
- * Offset of the first value or collection nested more than MAX_DEPTH collections deep, walking
- * the syntax tree with an explicit stack. Scalar keys sit one level below their mapping but are
- * not values, so they do not count, as in `build`.
- * @example firstTooDeep([...new Parser().parse("a: " + "[".repeat(70))]) // 67, the 65th "["
+ * The first value or collection nested more than MAX_DEPTH collections deep, or past the
+ * MAX_VALUES-th value, walking the syntax tree with an explicit stack: where, and what to say.
+ * Scalar keys sit one level below their mapping but are not values, so they do not count, as in `build`.
+ * @example firstShapeProblem([...new Parser().parse("a: " + "[".repeat(70))])?.offset // 67, the 65th "["
  */
-function firstTooDeep(tokens: CST.Token[]): number | undefined {
+function firstShapeProblem(tokens: CST.Token[]): { offset: number; message: string } | undefined {
   const stack = tokens.map((token) => ({ token, depth: -1, key: false })).reverse();
+  let values = 0;
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { token, depth, key } = next;
     const collection = token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection";
-    if (depth > MAX_DEPTH && (collection || !key)) return token.offset;
+    if (depth > MAX_DEPTH && (collection || !key)) return { offset: token.offset, message: TOO_DEEP_MESSAGE };
+    if (!key && token.type !== "document" && ++values > MAX_VALUES) return { offset: token.offset, message: TOO_MANY_MESSAGE };
     const childDepth = token.type === "document" ? 0 : depth + 1;
     const children: { token: CST.Token | null | undefined; key: boolean }[] = [];
     if (token.type === "document") children.push({ token: token.value, key: false });
@@ -193,7 +195,7 @@ function firstTooDeep(tokens: CST.Token[]): number | undefined {
 }
 
 /**
- * Where each quoted key or value starts, by the offset where it ends. Runs after firstTooDeep,
+ * Where each quoted key or value starts, by the offset where it ends. Runs after firstShapeProblem,
  * so the recursive CST.visit stays shallow.
  */
 function quotedValueStarts(tokens: CST.Token[]): Map<number, number> {

@@ -3,6 +3,11 @@ import { parseJsonObject, refusedKeys } from "../../../src/content/parse/json-re
 import { LineMap } from "../../../src/content/paths.js";
 
 describe("parseJsonObject", () => {
+  it("refuses more than 100,000 values, as front matter does", () => {
+    const parsed = parseJsonObject(`{\n  "x": [\n${"1,\n".repeat(100_000)}1\n  ]\n}\n`);
+    expect(parsed).toEqual({ ok: false, issues: [{ message: "holds more than 100,000 values; expected a record of the size an editor writes", line: 100_001 }] });
+  });
+
   it("parses an object and maps keys to lines", () => {
     const parsed = parseJsonObject('{\n  "name": "Kafka",\n  "timeline": [\n    { "date": "2026-01-01" }\n  ]\n}\n');
     expect(parsed.ok).toBe(true);
