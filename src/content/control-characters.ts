@@ -1,4 +1,4 @@
-import { formatPath, stringsIn, type LineMap } from "./paths.js";
+import { forEachString, formatPath, type LineMap } from "./paths.js";
 
 /**
  * What no page or feed can carry: control characters other than tab, line feed and carriage
@@ -23,10 +23,10 @@ export interface ControlCharacter {
  */
 export function findControlCharacters(data: unknown, lines: LineMap, body: string, bodyLine: number | undefined, bodyKeyLine?: number): ControlCharacter[] {
   const found: ControlCharacter[] = [];
-  for (const { path, value } of stringsIn(data)) {
+  forEachString(data, (value, path) => {
     const message = unshowable(value);
     if (message) found.push({ field: formatPath(path), line: lines.lineOf(path), message });
-  }
+  });
   body.split("\n").forEach((text, i) => {
     const message = unshowable(text);
     if (message) found.push({ field: "body", line: bodyLine === undefined ? bodyKeyLine : bodyLine + i, message });

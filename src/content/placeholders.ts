@@ -1,4 +1,4 @@
-import { formatPath, stringsIn, type LineMap, type PathSegment } from "./paths.js";
+import { forEachString, formatPath, type LineMap, type PathSegment } from "./paths.js";
 
 /**
  * A value or body line still holding scaffolding text. Scaffolding writes values that match
@@ -30,9 +30,9 @@ export interface Placeholder {
  */
 export function findFieldPlaceholders(data: unknown, lines: LineMap): Placeholder[] {
   const found: Placeholder[] = [];
-  for (const { path, value } of stringsIn(data)) {
-    if (isPlaceholder(value)) found.push({ path, field: formatPath(path), line: lines.lineOf(path), text: value });
-  }
+  forEachString(data, (value, path) => {
+    if (isPlaceholder(value)) found.push({ path: [...path], field: formatPath(path), line: lines.lineOf(path), text: value });
+  });
   return found;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LineMap, formatPath, isMissing, valueAt } from "../../src/content/paths.js";
+import { LineMap, forEachString, formatPath, isMissing, valueAt, type PathSegment } from "../../src/content/paths.js";
 
 describe("formatPath", () => {
   it("formats keys and indexes", () => {
@@ -37,5 +37,13 @@ describe("valueAt / isMissing", () => {
     expect(isMissing(data, ["a", 0, "c"])).toBe(true);
     expect(isMissing(data, ["a", 0, "b"])).toBe(false);
     expect(isMissing(data, ["a", 3])).toBe(false);
+  });
+});
+
+describe("forEachString", () => {
+  it("visits every string with its path, in document order, and only strings", () => {
+    const found: [string, PathSegment[]][] = [];
+    forEachString({ a: ["x", 1, { b: "y" }], c: null, d: true, e: "z" }, (value, path) => found.push([value, [...path]]));
+    expect(found).toEqual([["x", ["a", 0]], ["y", ["a", 2, "b"]], ["z", ["e"]]]);
   });
 });
