@@ -17,7 +17,9 @@ export async function checkCommand(args: ParsedArgs, io: Output): Promise<number
   const annotate = problemAnnotations(args, root);
   const loaded = await loadRoot(root, { recordCache: openRecordCache(root) });
   const content = loaded.content;
-  const found = content ? [...findStale(content, resolveAsOf(process.env, Date.now).ms), ...findCardGlyphGaps(content)] : [];
+  // Checked one record at a time, so the valid records of a root with errors get them too.
+  const records = content ?? loaded.validRecords;
+  const found = records ? [...findStale(records, resolveAsOf(process.env, Date.now).ms), ...findCardGlyphGaps(records)] : [];
   // Found on the loaded content, which keeps no lines: the loader still knows them.
   const warnings = found.map((p) => {
     const line = p.field === undefined ? undefined : loaded.lineOf?.(p.file, p.field);

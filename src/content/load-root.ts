@@ -133,8 +133,9 @@ export async function loadRoot(root: string, options: LoadOptions = {}): Promise
   // reported with the other problems, not once those are fixed.
   const whole = hasErrors(sorted) ? wholeSite(site, { sectors, products, comparisons, matrices }, found) : undefined;
   const links = await brokenInternalLinks(content, (file, field) => records.get(file)?.lines.get(field), (file) => records.get(file)?.bodyLine, whole);
-  if (links.length > 0 || whole) return { problems: limitPerFile(sortProblems([...problems, ...links]), MAX_PROBLEMS_PER_FILE) };
-  return { content, problems: sorted, lineOf: (file, field) => records.get(file)?.lines.get(field.split(".")) };
+  const lineOf = (file: string, field: string) => records.get(file)?.lines.get(field.split("."));
+  if (links.length > 0 || whole) return { problems: limitPerFile(sortProblems([...problems, ...links]), MAX_PROBLEMS_PER_FILE), validRecords: content, lineOf };
+  return { content, problems: sorted, lineOf };
 }
 
 /**

@@ -65,6 +65,8 @@ export interface Problem {
 export interface LoadResult {
   /** Present only when there is no error (warnings allowed). */
   content?: Content;
+  /** When there are errors: the records that are valid, for checks of one record at a time (staleness), so that their warnings come with the errors. */
+  validRecords?: Content;
   /** Errors and warnings, sorted by file, then line. */
   problems: Problem[];
   /**

@@ -99,6 +99,25 @@ describe("versus check", () => {
     expect(result.code).toBe(0);
   });
 
+  // Regression: with an error anywhere in the root, check printed no warning at all; the stale
+  // date showed only once the error was fixed.
+  it("prints the warnings of valid records with another file's errors", async () => {
+    const root = await makeRoot({
+      files: {
+        "content/products/tokyo-mq.md": md(PRODUCT_FIELDS.replace("name: Test Product", "name: Tokyo MQ").replace("updated: 2026-01-15", "updated: 2025-01-15"), SECTIONS),
+        "content/products/broken.md": md(PRODUCT_FIELDS.replace("website: https://example.com", "website: example.com"), SECTIONS),
+      },
+    });
+    const result = await runVersus(["check", "--root", root]);
+    expect(lines(result.stderr)).toEqual([
+      'content/products/broken.md:4: website: expected an absolute http(s) URL, found "example.com"',
+      'warning: content/products/tokyo-mq.md:7: updated: last updated 492 days ago (2025-01-15); stale after 180 days — review and bump "updated"',
+      "1 error, 1 warning: fix them and run check again",
+      "",
+    ]);
+    expect(result.code).toBe(1);
+  });
+
   // Regression: the warning named the product file, with no line, where the date is not.
   it("warns of stale figures in data/metrics/<slug>.json on that file's as_of line", async () => {
     const root = await makeRoot({
