@@ -1,4 +1,5 @@
 import { didYouMean, listNames } from "./did-you-mean.js";
+import { FIELD_LINE, textBeforeSections } from "./parse/body-sections.js";
 import type { LineMap } from "./paths.js";
 import { error, warning } from "./problems.js";
 import { FACT_KEY_PATTERN, SLUG_PATTERN, type ComparisonFields, type MatrixFields, type Metrics, type ProductFields } from "./schema/index.js";
@@ -17,7 +18,8 @@ export interface Checked<T> {
 export interface CrossInput {
   /** Every sector file found, valid or not, so one typo does not cascade into "unknown sector". */
   sectors: Checked<unknown>[];
-  products: Checked<ProductFields>[];
+  /** With the body, where fields below a stray "---" end up. */
+  products: (Checked<ProductFields> & { body?: string })[];
   /** Comparisons with the pair read from their file name, when it could be. */
   comparisons: (Checked<ComparisonFields> & { pair: { a: string; b: string } | undefined })[];
   matrices: Checked<MatrixFields>[];
@@ -108,15 +110,15 @@ function checkAliases(products: readonly Checked<ProductFields>[]): Problem[] {
   return problems;
 }
 
-function checkFactRows(c: CrossInput["comparisons"][number], products: ReadonlyMap<string, Checked<ProductFields>>): Problem[] {
+function checkFactRows(c: CrossInput["comparisons"][number], products: ReadonlyMap<string, CrossInput["products"][number]>): Problem[] {
   const problems: Problem[] = [];
   if (!c.pair) return problems;
   const a = products.get(c.pair.a);
   const b = products.get(c.pair.b);
   // Read from the parsed data, so these are reported with the files' other errors; but a
-  // product that could not be parsed, or whose facts are not even a mapping, has its own error,
-  // and a missing fact would be a guess.
-  if (!a?.data || !b?.data) return problems;
+  // product that could not be parsed, whose fields a stray "---" cut short, or whose facts are
+  // not even a mapping, has its own error, and a missing fact would be a guess.
+  if (!a?.data || !b?.data || fieldsCutShort(a) || fieldsCutShort(b)) return problems;
   const factsA = factKeys(a.data.facts);
   const factsB = factKeys(b.data.facts);
   if (!factsA || !factsB) return problems;
@@ -136,6 +138,12 @@ function checkFactRows(c: CrossInput["comparisons"][number], products: ReadonlyM
     }
   });
   return problems;
+}
+
+/** Whether the body starts with what looks like a field: the "---" above it ended the fields early. */
+function fieldsCutShort(product: { body?: string }): boolean {
+  const intro = product.body === undefined ? undefined : textBeforeSections(product.body);
+  return intro !== undefined && FIELD_LINE.test(product.body!.split(/\r?\n/)[intro]!);
 }
 
 /** The keys of a product's parsed `facts` (none when it has none), or undefined when it is not a mapping. */

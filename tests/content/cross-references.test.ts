@@ -143,6 +143,15 @@ describe("cross references", () => {
     expect(result.problems[0]!.message).toMatch(/^invalid YAML/);
   });
 
+  // Regression: a stray "---" above `updated` made the comparison warn that "license" was
+  // missing from apache-kafka.md, where it was, below the "---".
+  it("a product whose fields a stray '---' cut short does not make its facts 'missing'", async () => {
+    const kafka = readFileSync(join(ROOTS, "minimal/content/products/apache-kafka.md"), "utf8").replace("updated: 2026-05-04", "---\nupdated: 2026-05-04");
+    const result = await load({ overlay: "fact-rows", files: { "content/products/apache-kafka.md": kafka } });
+    expect(result.problems.filter((p) => p.file.startsWith("content/comparisons/"))).toEqual([]);
+    expect(result.problems.map((p) => [p.file, p.line, p.field])).toEqual([["content/products/apache-kafka.md", 9, "updated"]]);
+  });
+
   it("metrics files: must name a product, and not double a product's metrics", async () => {
     const result = await load({ overlay: "metrics-files" });
     expect(result.problems.map((p) => [p.file, p.line, p.field])).toEqual([

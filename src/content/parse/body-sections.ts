@@ -5,6 +5,9 @@ export interface LocatedSection extends BodySection {
   line: number | undefined;
 }
 
+/** A body line that looks like a front-matter field: one written below a stray "---". */
+export const FIELD_LINE = /^[a-z_]+:(\s|$)/;
+
 const H2 = /^ {0,3}##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
