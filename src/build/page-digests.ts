@@ -59,9 +59,11 @@ export function pageJobsWithDigests(model: SiteModel, fingerprint: string): { jo
       }
       case "redirect": {
         const aliasTarget = aliases.get(job.from);
-        // A reverse-order page always leads to the same pair, so its file name stands for its
-        // target: one digest serves them all (tens of thousands of hashes saved).
-        return aliasTarget === undefined ? reverseDigest : digest(fingerprint, ctx.site.url, aliasTarget);
+        if (aliasTarget !== undefined) return digest(fingerprint, ctx.site.url, aliasTarget);
+        // A reverse-order page's file name stands for its target, so one digest serves them all
+        // (tens of thousands of hashes saved); unless a slug holds "-vs-", when one name can be
+        // the reverse of one pair in this build and of another in the next.
+        return job.to.split("-vs-").length > 2 ? digest(fingerprint, ctx.site.url, job.to) : reverseDigest;
       }
     }
   }

@@ -84,6 +84,19 @@ describe("pageJobsWithDigests", () => {
     expect(one.get("compare/apache-kafka-vs-redpanda/index.html")).not.toBe(two.get("compare/apache-kafka-vs-redpanda/index.html"));
   });
 
+  // Regression: with products a, m and k-vs-a, compare/m-vs-k-vs-a/ is the reverse of the pair
+  // (k-vs-a, m); once k-vs-a is renamed m-vs-k, the same file is the reverse of (a, m-vs-k). Its
+  // digest stayed the same, and an incremental build kept it pointing at a page it had removed.
+  it("gives a reverse-order page a digest of its target when a slug holds -vs-", async () => {
+    const nats = fixture("content/products/nats.md");
+    const named = (slugs: string[]) => Object.fromEntries(slugs.map((slug) => [`content/products/${slug}.md`, nats.replace("name: NATS", `name: "${slug}"`)]));
+    const before = await jobs(named(["a", "m", "k-vs-a"]));
+    const after = await jobs(named(["a", "m", "m-vs-k"]));
+    const reverse = (all: typeof before) => all.find(({ job }) => job.file === "compare/m-vs-k-vs-a/index.html")!;
+    expect([reverse(before).job, reverse(after).job].map((j) => j.kind === "redirect" && j.to)).toEqual(["/compare/k-vs-a-vs-m/", "/compare/a-vs-m-vs-k/"]);
+    expect(reverse(before).digest).not.toBe(reverse(after).digest);
+  });
+
   it("changes every pair's digest with the site's settings", async () => {
     const before = await jobs();
     const site = JSON.parse(fixture("data/site.json")) as Record<string, unknown>;
