@@ -185,7 +185,13 @@ function firstShapeProblem(tokens: CST.Token[]): { offset: number; message: stri
     const childDepth = token.type === "document" ? 0 : depth + 1;
     const children: { token: CST.Token | null | undefined; key: boolean }[] = [];
     if (token.type === "document") children.push({ token: token.value, key: false });
-    else if (collection) for (const item of token.items) children.push({ token: item.key, key: true }, { token: item.value, key: false });
+    else if (collection) {
+      for (const item of token.items) {
+        children.push({ token: item.key, key: true }, { token: item.value, key: false });
+        // An empty item ("-" alone, or "key:") is a value too: null.
+        if (!item.value && ++values > MAX_VALUES) return { offset: item.key?.offset ?? token.offset, message: TOO_MANY_MESSAGE };
+      }
+    }
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i]!;
       if (child.token) stack.push({ token: child.token, depth: childDepth, key: child.key });

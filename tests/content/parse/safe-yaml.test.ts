@@ -69,6 +69,13 @@ describe("readYaml", () => {
     expect(read(list(99_999)).issues).toEqual([{ kind: "refused", message: "holds more than 100,000 values; expected a record of the size an editor writes", line: 100_000 }]);
   });
 
+  // Regression: 200,000 empty items ("-" alone) were not counted, and check stopped on an
+  // internal error (the call stack) instead of one line.
+  it("counts empty items and empty values as values", () => {
+    expect(read(`x:\n${"-\n".repeat(100_000)}`).issues.map((i) => i.message)).toEqual(["holds more than 100,000 values; expected a record of the size an editor writes"]);
+    expect(read(`x:\n${Array.from({ length: 100_000 }, (_, i) => `  k${i}:\n`).join("")}`).issues.map((i) => i.message)).toEqual(["holds more than 100,000 values; expected a record of the size an editor writes"]);
+  });
+
   it("refuses nesting deeper than the limit", () => {
     const deep = `a: ${"[".repeat(100)}${"]".repeat(100)}`;
     expect(read(deep).issues[0]?.message).toMatch(/nesting is deeper than 64 levels/);
