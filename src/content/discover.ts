@@ -31,6 +31,8 @@ export interface Discovery {
 }
 
 const MAX_SLUG = 64;
+/** A README beside the content folders, in any case and with any extension: notes for people. */
+const NOTES = /^readme\b/i;
 
 /**
  * Lists the record files of a root: `content/<kind>/*.md|*.json` and `data/metrics/*.json`.
@@ -57,7 +59,7 @@ async function strayEntries(root: string, folder: string, known: readonly string
   const names = await readdir(join(root, folder)).catch(() => [] as string[]);
   const expected = listNames(known.map((k) => `${folder}/${k}`));
   return names
-    .filter((name) => !known.includes(name) && !name.startsWith(".") && !/^readme\b/i.test(name))
+    .filter((name) => !known.includes(name) && !name.startsWith(".") && !NOTES.test(name))
     .sort()
     .map((name) => {
       const near = didYouMean(name, known);
@@ -80,8 +82,9 @@ async function listFolder(root: string, folder: string, formats: readonly ("md" 
   names.sort((x, y) => rank(x.name) - rank(y.name));
   let realRoot: string | undefined;
   for (const { name, isFile, link } of names) {
-    // Dotfiles (.gitkeep, .DS_Store) are tooling, not content.
-    if (name.startsWith(".")) continue;
+    // Dotfiles (.gitkeep, .DS_Store) are tooling and READMEs notes for people, not content;
+    // only in capitals, which no slug has: "readme" is a product's slug (ReadMe, the docs host).
+    if (name.startsWith(".") || /^README(\.|$)/.test(name)) continue;
     const file = `${folder}/${name}`;
     const dot = name.lastIndexOf(".");
     const ext = dot > 0 ? name.slice(dot + 1) : "";

@@ -44,6 +44,14 @@ describe("discover", () => {
     ]);
   });
 
+  // Regression: content/products/README.md was refused as a product with an invalid slug.
+  it("lets READMEs be in every folder it reads, and a product be named readme", async () => {
+    const root = await makeRoot({ files: { "content/products/README.md": "# Products", "content/products/readme.md": "x", "content/sectors/README.txt": "x", "data/metrics/README": "x", "data/Readme.txt": "x" } });
+    const found = await discover(root);
+    expect(found.problems).toEqual([]);
+    expect(found.records.products.map((f) => f.slug)).toEqual(["apache-kafka", "nats", "readme", "redpanda"]);
+  });
+
   // Regression: content/products/prototype.md loaded, then a matrix naming it as a column was
   // refused as using a reserved key, and said the column was missing from every row.
   it("refuses the slugs a record may not use as a key", async () => {
