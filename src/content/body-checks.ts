@@ -1,5 +1,5 @@
 import { didYouMean } from "./did-you-mean.js";
-import { FIELD_LINE, splitSections, textBeforeSections } from "./parse/body-sections.js";
+import { bodyLines, FIELD_LINE, splitSections, textBeforeSections } from "./parse/body-sections.js";
 import { REQUIRED_SECTIONS } from "./schema/index.js";
 import type { BodySection } from "./types.js";
 
@@ -40,7 +40,7 @@ export function checkProductBody(body: string, bodyLine: number | undefined, fal
   }
   const intro = textBeforeSections(body);
   if (intro !== undefined) {
-    const text = body.split("\n")[intro]!;
+    const text = bodyLines(body)[intro]!;
     // A field under a stray "---" lands here too, as text.
     const fence = bodyLine !== undefined && FIELD_LINE.test(text) ? `; "${text.slice(0, text.indexOf(":"))}:" is below the "---" on line ${bodyLine - 1}, which ends the fields` : "";
     problems.push({ line: bodyLine === undefined ? fallbackLine : bodyLine + intro, message: `text above the first "##" heading is shown on no page; put it under a section or remove it${fence}` });

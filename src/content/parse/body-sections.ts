@@ -31,6 +31,14 @@ export function textBeforeSections(body: string): number | undefined {
   return scan(body).intro;
 }
 
+/**
+ * A body's lines: a JSON body may hold "\r\n" or "\r" line breaks, where a file's are already "\n".
+ * @example bodyLines("a\r\nb\rc\nd") // ["a", "b", "c", "d"]
+ */
+export function bodyLines(body: string): string[] {
+  return body.split(/\r\n?|\n/);
+}
+
 function scan(body: string, firstLine?: number): { sections: LocatedSection[]; intro: number | undefined } {
   const sections: LocatedSection[] = [];
   let current: { title: string; line: number | undefined; lines: string[] } | undefined;
@@ -40,8 +48,16 @@ function scan(body: string, firstLine?: number): { sections: LocatedSection[]; i
   const flush = (): void => {
     if (current) sections.push({ title: current.title, markdown: current.lines.join("\n").trim(), line: current.line });
   };
-  // A JSON body may hold "\r\n" line breaks; a file's are already "\n".
-  body.split(/\r?\n/).forEach((text, i) => {
+  bodyLines(body).forEach((text, i) => {
+    // Above the sections an HTML comment hides what it holds, "##" lines and fences too: no
+    // page shows it, so an editor's note or a section commented out there is fine.
+    if (current === undefined && comment) {
+      const end = text.indexOf("-->");
+      if (end < 0) return;
+      comment = false;
+      if (hasTextOutsideComments(text.slice(end + 3))) intro ??= i;
+      return;
+    }
     const fenceMatch = FENCE.exec(text);
     if (fenceMatch) {
       const marker = fenceMatch[1]!;
@@ -56,21 +72,16 @@ function scan(body: string, firstLine?: number): { sections: LocatedSection[]; i
       }
     }
     if (current) current.lines.push(text);
-    else if (intro === undefined) {
-      // An HTML comment shows nothing either, so an editor's note above the sections is fine.
-      let line = text;
-      if (comment) {
-        const end = line.indexOf("-->");
-        if (end < 0) return;
-        line = line.slice(end + 3);
-        comment = false;
-      }
-      line = line.replace(/<!--[\s\S]*?-->/g, "");
-      const open = line.indexOf("<!--");
-      if (open >= 0) [line, comment] = [line.slice(0, open), true];
-      if (line.trim() !== "" || fenceMatch) intro = i;
-    }
+    else if (fenceMatch || fence !== undefined || hasTextOutsideComments(text)) intro ??= i;
   });
+
+  // Whether a line holds text besides whole comments; one left open goes on to the next lines.
+  function hasTextOutsideComments(line: string): boolean {
+    const closed = line.replace(/<!--[\s\S]*?-->/g, "");
+    const open = closed.indexOf("<!--");
+    if (open >= 0) comment = true;
+    return (open >= 0 ? closed.slice(0, open) : closed).trim() !== "";
+  }
   flush();
   return { sections, intro };
 }

@@ -38,3 +38,19 @@ describe("textBeforeSections", () => {
     expect(textBeforeSections("")).toBeUndefined();
   });
 });
+
+// Regression: above the sections, a "##" line inside an HTML comment started a section that was
+// published with a visible "-->", and a fence inside one hid every heading after it.
+describe("HTML comments above the sections", () => {
+  const sections = "## Current state\nc\n## Where it's heading\nw\n## Prediction\np";
+  it("hide the headings and fences they hold", () => {
+    expect(splitSections(`<!--\n## Draft notes\nold stuff\n-->\n\n${sections}`).map((s) => s.title)).toEqual(["Current state", "Where it's heading", "Prediction"]);
+    expect(splitSections(`<!-- example:\n\`\`\`\n-->\n${sections}`).map((s) => s.title)).toEqual(["Current state", "Where it's heading", "Prediction"]);
+    expect(textBeforeSections(`<!--\n## Draft\n-->\n${sections}`)).toBeUndefined();
+    expect(textBeforeSections(`<!--\n## Draft\n--> shown\n${sections}`)).toBe(2);
+  });
+
+  it("read CR-only line breaks, which a JSON body may hold", () => {
+    expect(splitSections(sections.replace(/\n/g, "\r")).map((s) => s.title)).toEqual(["Current state", "Where it's heading", "Prediction"]);
+  });
+});
