@@ -58,7 +58,7 @@ export async function brokenInternalLinks(
       if (pair && [...whole.unsure].some((slug) => link.path.includes(`/${slug}-vs-`) || link.path.includes(`-vs-${slug}/`) || link.path.endsWith(`-vs-${slug}`))) continue;
       // Pair pages are most of a site (44,700 at 600 products): listed only for a link to one.
       const known = pair ? (pairs ??= pairPaths(whole.site)) : (pages ??= pagePaths(whole.site));
-      if (known.has(link.path) || known.has(`${link.path}/`)) continue;
+      if (reaches(known, link.path)) continue;
       // A JSON record's body is one string: its key's line.
       const bodyLine = text.block ? bodyLineOf(text.file) : undefined;
       const line = bodyLine !== undefined ? bodyLine + link.line : lineOf(text.file, text.path);
@@ -69,6 +69,21 @@ export async function brokenInternalLinks(
     }
   }
   return problems;
+}
+
+/**
+ * Whether a link's path is one of the site's: as written, with the slash a folder's address
+ * ends in, as the folder's `index.html`, or percent-decoded.
+ * @example reaches(new Set(["/products/nats/"]), "/products/nats/index.html") // true
+ */
+function reaches(known: ReadonlySet<string>, path: string): boolean {
+  let decoded = path;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    // Not valid percent-encoding: only the path as written can match.
+  }
+  return [path, decoded].some((p) => known.has(p) || known.has(`${p}/`) || (p.endsWith("/index.html") && known.has(p.slice(0, -"index.html".length))));
 }
 
 /**
@@ -85,7 +100,7 @@ export interface SitePages {
 
 /** Every site path the content makes a page or file for, pair pages aside. */
 function pagePaths(content: SitePages): Set<string> {
-  const paths = new Set([urls.home(), urls.search(), urls.methodology(), "/feed.xml", "/sitemap.xml", "/api/products.json"]);
+  const paths = new Set([urls.home(), urls.search(), urls.methodology(), "/404.html", "/feed.xml", "/sitemap.xml", "/robots.txt", "/api/products.json"]);
   for (const s of content.sectors) paths.add(urls.sector(s.slug));
   for (const p of content.products) {
     paths.add(urls.product(p.slug));

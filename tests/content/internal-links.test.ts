@@ -27,6 +27,17 @@ See [Kafka](/products/apache-kafka/), [its alternatives](/alternatives/apache-ka
     expect(lines(result)).toEqual([]);
   });
 
+  // Regression: /products/nats/index.html, /robots.txt and a percent-encoded address of a page
+  // the build writes were refused as links to no page.
+  it("accepts a page's index.html, percent-encoded addresses, robots.txt and the 404 page", async () => {
+    const body = `${SECTIONS}
+## Links
+
+[NATS](/products/nats/index.html), [encoded](/products/n%61ts/), [robots](/robots.txt) and [not found](/404.html).
+`;
+    expect(lines(await load({ files: { [P]: product("", body) } }))).toEqual([]);
+  });
+
   // Regression: /alternatives/kafka/ and /compare/kafka-vs-nats/ were refused, though the build
   // writes a redirect page at each old address of a renamed product (its aliases).
   it("accepts the addresses of a renamed product's old slug, which redirect", async () => {
