@@ -100,10 +100,10 @@ async function listFolder(root: string, folder: string, formats: readonly ("md" 
       refused.push(slug.toLowerCase());
       continue;
     }
-    // A slug becomes a key: of matrix cells, of the build's maps of products. These two are
-    // refused as keys in every record (see FORBIDDEN_KEYS), so a column could never name it.
+    // A slug becomes a key: of matrix cells, of the build's maps of records. These two are
+    // refused as keys in every record (see FORBIDDEN_KEYS), so no record could name this one.
     if (FORBIDDEN_KEYS.has(slug)) {
-      problems.push(error(file, `file name "${slug}" is reserved (a matrix could not name it as a column); choose another slug`));
+      problems.push(error(file, `file name "${slug}" is reserved (no record may use it as a key); choose another slug`));
       refused.push(slug);
       continue;
     }

@@ -162,7 +162,7 @@ describe("versus build --url", () => {
     expect(readdirSync(parent)).toEqual([]);
     expect(result.code).toBe(2);
     const expected = value.endsWith(".html")
-      ? 'expected the folder the site is served from: its last part, with a dot, reads as a page; end the address with "/"'
+      ? 'expected the folder the site is served from, ending in "/": a last part with a dot reads as a page (for "…/repo/index.html", give "…/repo/")'
       : "expected the site's https address, such as https://versus.example.com or https://user.github.io/repo/";
     expect(result.stderr).toBe(`versus build: --url: ${expected}, found "${value}"\n`);
   });

@@ -58,8 +58,8 @@ describe("discover", () => {
     const root = await makeRoot({ files: { "content/products/prototype.md": "x", "content/sectors/constructor.json": "{}" } });
     const found = await discover(root);
     expect(found.problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
-      'content/sectors/constructor.json: file name "constructor" is reserved (a matrix could not name it as a column); choose another slug',
-      'content/products/prototype.md: file name "prototype" is reserved (a matrix could not name it as a column); choose another slug',
+      'content/sectors/constructor.json: file name "constructor" is reserved (no record may use it as a key); choose another slug',
+      'content/products/prototype.md: file name "prototype" is reserved (no record may use it as a key); choose another slug',
     ]);
     expect(found.records.products.map((f) => f.slug)).not.toContain("prototype");
     expect(found.refused.products).toEqual(["prototype"]);

@@ -68,7 +68,7 @@ export const httpsSiteUrl = z
   })
   // "/repo/index.html" is a page, not the folder the site is served from; "/my.site/" is fine.
   .refine((v) => !pathSegments(v).at(-1)!.includes("."), {
-    message: 'expected the folder the site is served from: its last part, with a dot, reads as a page; end the address with "/"',
+    message: 'expected the folder the site is served from, ending in "/": a last part with a dot reads as a page (for "…/repo/index.html", give "…/repo/")',
   });
 
 function isSiteAddress(value: string): boolean {
