@@ -1,5 +1,5 @@
 import { didYouMean } from "./did-you-mean.js";
-import { bodyLines, FIELD_LINE, splitSections, textBeforeSections } from "./parse/body-sections.js";
+import { bodyLines, FIELD_LINE, splitSections, textBeforeSections, unclosedComment } from "./parse/body-sections.js";
 import { REQUIRED_SECTIONS } from "./schema/index.js";
 import type { BodySection } from "./types.js";
 
@@ -30,7 +30,12 @@ export function checkProductBody(body: string, bodyLine: number | undefined, fal
     }
   }
   const titles = [...firstLine.keys()];
-  for (const required of REQUIRED_SECTIONS) {
+  // The sections it hides are then missing, as a consequence: one line says why.
+  const open = unclosedComment(body);
+  if (open !== undefined) {
+    problems.push({ line: bodyLine === undefined ? fallbackLine : bodyLine + open, message: 'this "<!--" opens a comment that no "-->" closes, so it hides every section below it' });
+  }
+  for (const required of open === undefined ? REQUIRED_SECTIONS : []) {
     if (firstLine.has(required)) continue;
     // Suggest only headings that are not themselves required titles.
     const near = didYouMean(required, titles.filter((t) => !(REQUIRED_SECTIONS as readonly string[]).includes(t)));

@@ -44,6 +44,11 @@ describe("checkProductBody", () => {
     ]);
   });
 
+  it("names a comment above the sections that never closes, which hides them", () => {
+    const body = "<!-- draft\n## Current state\nc\n## Where it's heading\nw\n## Prediction\np\n";
+    expect(checkProductBody(body, 9).problems).toEqual([{ line: 9, message: 'this "<!--" opens a comment that no "-->" closes, so it hides every section below it' }]);
+  });
+
   it("uses the fallback line for JSON bodies", () => {
     expect(checkProductBody("", undefined, 12).problems.map((p) => p.line)).toEqual([12, 12, 12]);
   });

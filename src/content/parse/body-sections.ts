@@ -32,6 +32,15 @@ export function textBeforeSections(body: string): number | undefined {
 }
 
 /**
+ * The body's line (counted from 0) of a "<!--" above the sections that no "-->" closes, which
+ * hides every heading after it; undefined when there is none.
+ * @example unclosedComment("<!-- draft\n## Current state\nStable.") // 0
+ */
+export function unclosedComment(body: string): number | undefined {
+  return scan(body).openComment;
+}
+
+/**
  * A body's lines: a JSON body may hold "\r\n" or "\r" line breaks, where a file's are already "\n".
  * @example bodyLines("a\r\nb\rc\nd") // ["a", "b", "c", "d"]
  */
@@ -39,11 +48,12 @@ export function bodyLines(body: string): string[] {
   return body.split(/\r\n?|\n/);
 }
 
-function scan(body: string, firstLine?: number): { sections: LocatedSection[]; intro: number | undefined } {
+function scan(body: string, firstLine?: number): { sections: LocatedSection[]; intro: number | undefined; openComment: number | undefined } {
   const sections: LocatedSection[] = [];
   let current: { title: string; line: number | undefined; lines: string[] } | undefined;
   let fence: string | undefined;
   let comment = false;
+  let commentLine = 0;
   let intro: number | undefined;
   const flush = (): void => {
     if (current) sections.push({ title: current.title, markdown: current.lines.join("\n").trim(), line: current.line });
@@ -55,7 +65,7 @@ function scan(body: string, firstLine?: number): { sections: LocatedSection[]; i
       const end = text.indexOf("-->");
       if (end < 0) return;
       comment = false;
-      if (hasTextOutsideComments(text.slice(end + 3))) intro ??= i;
+      if (hasTextOutsideComments(text.slice(end + 3), i)) intro ??= i;
       return;
     }
     const fenceMatch = FENCE.exec(text);
@@ -72,16 +82,16 @@ function scan(body: string, firstLine?: number): { sections: LocatedSection[]; i
       }
     }
     if (current) current.lines.push(text);
-    else if (fenceMatch || fence !== undefined || hasTextOutsideComments(text)) intro ??= i;
+    else if (fenceMatch || fence !== undefined || hasTextOutsideComments(text, i)) intro ??= i;
   });
 
-  // Whether a line holds text besides whole comments; one left open goes on to the next lines.
-  function hasTextOutsideComments(line: string): boolean {
+  // Whether line i holds text besides whole comments; one left open goes on to the next lines.
+  function hasTextOutsideComments(line: string, i: number): boolean {
     const closed = line.replace(/<!--[\s\S]*?-->/g, "");
     const open = closed.indexOf("<!--");
-    if (open >= 0) comment = true;
+    if (open >= 0) [comment, commentLine] = [true, i];
     return (open >= 0 ? closed.slice(0, open) : closed).trim() !== "";
   }
   flush();
-  return { sections, intro };
+  return { sections, intro, openComment: comment && current === undefined ? commentLine : undefined };
 }
