@@ -1,5 +1,5 @@
 import { didYouMean } from "./did-you-mean.js";
-import { bodyLines, FIELD_LINE, splitSections, textBeforeSections, unclosedComment } from "./parse/body-sections.js";
+import { readBody } from "./parse/body-sections.js";
 import { REQUIRED_SECTIONS } from "./schema/index.js";
 import type { BodySection } from "./types.js";
 
@@ -17,7 +17,7 @@ export interface BodyProblem {
  * // 'missing section "## Where it\'s heading"'
  */
 export function checkProductBody(body: string, bodyLine: number | undefined, fallbackLine?: number): { sections: BodySection[]; problems: BodyProblem[] } {
-  const located = splitSections(body, bodyLine);
+  const { sections: located, intro, introField, openComment: open } = readBody(body, bodyLine);
   const problems: BodyProblem[] = [];
   const firstLine = new Map<string, number | undefined>();
   for (const section of located) {
@@ -31,7 +31,6 @@ export function checkProductBody(body: string, bodyLine: number | undefined, fal
   }
   const titles = [...firstLine.keys()];
   // The sections it hides are then missing, as a consequence: one line says why.
-  const open = unclosedComment(body);
   if (open !== undefined) {
     problems.push({ line: bodyLine === undefined ? fallbackLine : bodyLine + open, message: 'this "<!--" opens a comment that no "-->" closes, so it hides every section below it' });
   }
@@ -43,11 +42,9 @@ export function checkProductBody(body: string, bodyLine: number | undefined, fal
     const line = near === undefined ? fallbackLine : firstLine.get(near) ?? fallbackLine;
     problems.push({ line, message: `missing section "## ${required}"${hint}` });
   }
-  const intro = textBeforeSections(body);
   if (intro !== undefined) {
-    const text = bodyLines(body)[intro]!;
     // A field under a stray "---" lands here too, as text.
-    const fence = bodyLine !== undefined && FIELD_LINE.test(text) ? `; "${text.slice(0, text.indexOf(":"))}:" is below the "---" on line ${bodyLine - 1}, which ends the fields` : "";
+    const fence = bodyLine !== undefined && introField !== undefined ? `; "${introField}:" is below the "---" on line ${bodyLine - 1}, which ends the fields` : "";
     problems.push({ line: bodyLine === undefined ? fallbackLine : bodyLine + intro, message: `text above the first "##" heading is shown on no page; put it under a section or remove it${fence}` });
   }
   return { sections: located.map(({ title, markdown }) => ({ title, markdown })), problems };

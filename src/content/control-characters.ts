@@ -1,3 +1,4 @@
+import { bodyLines } from "./parse/body-sections.js";
 import { forEachString, formatPath, type LineMap } from "./paths.js";
 
 /**
@@ -27,7 +28,7 @@ export function findControlCharacters(data: unknown, lines: LineMap, body: strin
     const message = unshowable(value);
     if (message) found.push({ field: formatPath(path), line: lines.lineOf(path), message });
   });
-  body.split("\n").forEach((text, i) => {
+  bodyLines(body).forEach((text, i) => {
     const message = unshowable(text);
     if (message) found.push({ field: "body", line: bodyLine === undefined ? bodyKeyLine : bodyLine + i, message });
   });

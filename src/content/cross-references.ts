@@ -1,5 +1,5 @@
 import { didYouMean, listNames } from "./did-you-mean.js";
-import { bodyLines, FIELD_LINE, textBeforeSections } from "./parse/body-sections.js";
+import { readBody } from "./parse/body-sections.js";
 import type { LineMap } from "./paths.js";
 import { error, warning } from "./problems.js";
 import { FACT_KEY_PATTERN, SLUG_PATTERN, type ComparisonFields, type MatrixFields, type Metrics, type ProductFields } from "./schema/index.js";
@@ -142,8 +142,7 @@ function checkFactRows(c: CrossInput["comparisons"][number], products: ReadonlyM
 
 /** Whether the body starts with what looks like a field: the "---" above it ended the fields early. */
 function fieldsCutShort(product: { body?: string }): boolean {
-  const intro = product.body === undefined ? undefined : textBeforeSections(product.body);
-  return intro !== undefined && FIELD_LINE.test(bodyLines(product.body!)[intro]!);
+  return product.body !== undefined && readBody(product.body).introField !== undefined;
 }
 
 /** The keys of a product's parsed `facts` (none when it has none), or undefined when it is not a mapping. */

@@ -6,38 +6,21 @@ export interface LocatedSection extends BodySection {
 }
 
 /** A body line that looks like a front-matter field: one written below a stray "---". */
-export const FIELD_LINE = /^[a-z_]+:(\s|$)/;
+const FIELD_LINE = /^([a-z_]+):(\s|$)/;
 
 const H2 = /^ {0,3}##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/**
- * Splits a markdown body at its `## ` headings. Text before the first heading is dropped (see
- * textBeforeSections); headings inside fenced code blocks are not headings. Section markdown is trimmed.
- * @param firstLine file line of the body's first line, to locate each heading
- * @example splitSections("intro\n## Current state\nStable.\n", 5)
- * // [{ title: "Current state", markdown: "Stable.", line: 6 }]
- */
-export function splitSections(body: string, firstLine?: number): LocatedSection[] {
-  return scan(body, firstLine).sections;
-}
-
-/**
- * The body's line (counted from 0) of the first text before its first `## ` heading, which no
- * page shows; undefined when there is none. Blank lines and HTML comments are not text.
- * @example textBeforeSections("\nAn intro.\n## Current state\nStable.") // 1
- */
-export function textBeforeSections(body: string): number | undefined {
-  return scan(body).intro;
-}
-
-/**
- * The body's line (counted from 0) of a "<!--" above the sections that no "-->" closes, which
- * hides every heading after it; undefined when there is none.
- * @example unclosedComment("<!-- draft\n## Current state\nStable.") // 0
- */
-export function unclosedComment(body: string): number | undefined {
-  return scan(body).openComment;
+/** What a markdown body holds, read once (see readBody). Lines are counted from 0. */
+export interface BodyReading {
+  /** The `##` sections, headings inside fenced code blocks not counted, markdown trimmed. */
+  sections: LocatedSection[];
+  /** The first line of text above the first heading, which no page shows. Blank lines and HTML comments are not text. */
+  intro: number | undefined;
+  /** The field the intro line reads as ("logo" for "logo: …"): one below a stray "---". */
+  introField: string | undefined;
+  /** A "<!--" above the sections that no "-->" closes, which hides every heading after it. */
+  openComment: number | undefined;
 }
 
 /**
@@ -48,7 +31,13 @@ export function bodyLines(body: string): string[] {
   return body.split(/\r\n?|\n/);
 }
 
-function scan(body: string, firstLine?: number): { sections: LocatedSection[]; intro: number | undefined; openComment: number | undefined } {
+/**
+ * Splits a markdown body at its `## ` headings, and finds what sits above the first one.
+ * @param firstLine file line of the body's first line, to locate each heading
+ * @example readBody("intro\n## Current state\nStable.\n", 5)
+ * // { sections: [{ title: "Current state", markdown: "Stable.", line: 6 }], intro: 0, introField: undefined, openComment: undefined }
+ */
+export function readBody(body: string, firstLine?: number): BodyReading {
   const sections: LocatedSection[] = [];
   let current: { title: string; line: number | undefined; lines: string[] } | undefined;
   let fence: string | undefined;
@@ -58,7 +47,8 @@ function scan(body: string, firstLine?: number): { sections: LocatedSection[]; i
   const flush = (): void => {
     if (current) sections.push({ title: current.title, markdown: current.lines.join("\n").trim(), line: current.line });
   };
-  bodyLines(body).forEach((text, i) => {
+  const lines = bodyLines(body);
+  lines.forEach((text, i) => {
     // Above the sections an HTML comment hides what it holds, "##" lines and fences too: no
     // page shows it, so an editor's note or a section commented out there is fine.
     if (current === undefined && comment) {
@@ -93,5 +83,6 @@ function scan(body: string, firstLine?: number): { sections: LocatedSection[]; i
     return (open >= 0 ? closed.slice(0, open) : closed).trim() !== "";
   }
   flush();
-  return { sections, intro, openComment: comment && current === undefined ? commentLine : undefined };
+  const introField = intro === undefined ? undefined : FIELD_LINE.exec(lines[intro]!)?.[1];
+  return { sections, intro, introField, openComment: comment && current === undefined ? commentLine : undefined };
 }

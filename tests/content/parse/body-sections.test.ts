@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { splitSections, textBeforeSections } from "../../../src/content/parse/body-sections.js";
+import { readBody } from "../../../src/content/parse/body-sections.js";
+
+const splitSections = (body: string, firstLine?: number) => readBody(body, firstLine).sections;
+const textBeforeSections = (body: string) => readBody(body).intro;
 
 describe("splitSections", () => {
   it("splits at ## headings, drops the intro and trims", () => {
