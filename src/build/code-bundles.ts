@@ -93,6 +93,7 @@ async function made(target: string, check: string, stem: string, options: BuildO
     sourcemap: "inline",
     sourcesContent: false,
     plugins: [absolutePackages, ownModuleUrls],
+    banner: { js: REQUIRE_BANNER },
     logLevel: "silent",
   });
   try {
@@ -104,34 +105,70 @@ async function made(target: string, check: string, stem: string, options: BuildO
   pruneOldCacheFiles(path.dirname(target), target, stem, Date.now());
 }
 
-// Packages stay outside the bundle, imported by the file they resolve to from here, as the
-// source's imports do: the bundle then runs from any folder, not only from inside node_modules.
-// So does bin/bundle-cache.js, so that a bundle shares the launcher's copy of it, and the code
-// version the launcher hashed (codeVersion).
+// Pure JavaScript packages go into the bundle with what they import: loading zod, yaml,
+// gray-matter, markdown-it, Nunjucks and Eleventy as hundreds of files of their own took about
+// 0.3 s of every command's start, in a bundle about half that. Nunjucks and markdown-it are
+// shared with Eleventy, which renders with our Nunjucks environment: one bundle holds one copy
+// of each. What they find beside their files (Eleventy its package.json, for one) they still
+// find, through their files' own `import.meta.url` and `__dirname` (see ownModuleUrls).
+const BUNDLED_PACKAGES = new Set(["@11ty/eleventy", "gray-matter", "markdown-it", "nunjucks", "yaml", "zod"]);
+// Never bundled, even when a bundled package imports them: they load binaries, WebAssembly or
+// client files of their own from their folders (the dev server's is also not strict-mode code).
+const OWN_FOLDER_PACKAGES = new Set(["@11ty/eleventy-dev-server", "@resvg/resvg-js", "esbuild", "pagefind", "satori", "tsx"]);
+
+// Other packages stay outside the bundle, imported by the file they resolve to from here, as
+// the source's imports do: the bundle then runs from any folder, not only from inside
+// node_modules. So does bin/bundle-cache.js, so that a bundle shares the launcher's copy of it,
+// and the code version the launcher hashed (codeVersion).
 const BUNDLE_CACHE = fileURLToPath(new URL("../../bin/bundle-cache.js", import.meta.url));
 const absolutePackages: Plugin = {
   name: "absolute-packages",
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: import.meta.resolve(args.path), external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = packageName(args.path);
+      const fromPackage = args.importer.includes(`${path.sep}node_modules${path.sep}`);
+      if (!args.path.startsWith("node:") && !OWN_FOLDER_PACKAGES.has(name) && (fromPackage || BUNDLED_PACKAGES.has(name))) return undefined;
+      return { path: args.path.startsWith("node:") ? args.path : import.meta.resolve(args.path), external: true };
+    });
     b.onResolve({ filter: /bundle-cache\.js$/ }, (args) =>
       path.resolve(args.resolveDir, args.path) === BUNDLE_CACHE ? { path: pathToFileURL(BUNDLE_CACHE).href, external: true } : undefined,
     );
   },
 };
 
-// Each module keeps the `import.meta.url` of its source file, so what it finds from there (fonts
-// through createRequire, templates) it finds from a bundle in any folder too. The text searched
-// for is built, not written out, so that this file, bundled itself, keeps it.
+/** The package a bare import names: `@11ty/eleventy` of `@11ty/eleventy/src/x.js`, `zod` of `zod/v4`. */
+function packageName(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+}
+
+// Each module keeps the `import.meta.url` (and a CommonJS module its `__dirname`) of its source
+// file, so what it finds from there (fonts through createRequire, templates, a package's own
+// files) it finds from a bundle in any folder too. The text searched for is built, not written
+// out, so that this file, bundled itself, keeps it.
 const META_URL = ["import", "meta", "url"].join(".");
 const ownModuleUrls: Plugin = {
   name: "own-module-urls",
   setup(b) {
-    b.onLoad({ filter: /\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, "utf8").replaceAll(META_URL, JSON.stringify(pathToFileURL(args.path).href)),
-      loader: "ts",
-    }));
+    b.onLoad({ filter: /\.ts$/ }, (args) => ({ contents: withOwnUrl(readFileSync(args.path, "utf8"), args.path), loader: "ts" }));
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, (args) => {
+      const text = withOwnUrl(readFileSync(args.path, "utf8"), args.path);
+      const dirname = /\b__(dirname|filename)\b/.test(text) && !DECLARES_DIRNAME.test(text) ? `var __dirname = ${JSON.stringify(path.dirname(args.path))}, __filename = ${JSON.stringify(args.path)};\n` : "";
+      return { contents: dirname + text, loader: "js" };
+    });
   },
 };
+
+// An ES module that makes its own `__dirname` from its URL keeps it.
+const DECLARES_DIRNAME = /\b(const|let|var)\s+__(dirname|filename)\b/;
+
+function withOwnUrl(text: string, file: string): string {
+  return text.replaceAll(META_URL, JSON.stringify(pathToFileURL(file).href));
+}
+
+// A CommonJS package's `require` of what is not bundled (a module named at run time) needs a
+// `require` in an ES module bundle: one that resolves from this installation, as from the source.
+const REQUIRE_BANNER = `import { createRequire as __versusCreateRequire } from "node:module"; const require = __versusCreateRequire(${JSON.stringify(pathToFileURL(path.join(PROJECT_DIR, "package.json")).href)});`;
 
 /**
  * Deletes the files named `<stem>-…` in `cacheDir` that are a day old, except `keep`. Each edit

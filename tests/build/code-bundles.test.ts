@@ -48,11 +48,15 @@ describe("workerBundle", () => {
     rmSync(old);
   }, 30_000);
 
-  it("imports packages by absolute file URL, never by bare name", async () => {
-    const text = readFileSync(await workerBundle("one", [dir]), "utf8");
-    const specifiers = [...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!);
-    expect(specifiers).toContain(new URL("../../node_modules/nunjucks/index.js", import.meta.url).href);
-    expect(specifiers.filter((s) => !s.startsWith("node:") && !s.startsWith("file:"))).toEqual([]);
+  it("carries the pure packages it uses, and imports the others by absolute file URL, never by bare name", async () => {
+    const file = fileURLToPath(await workerBundle("one", [dir]));
+    expect(importedModules(file)).not.toContain(new URL("../../node_modules/nunjucks/index.js", import.meta.url).href);
+    expect(inlineSourceMap(file).sources.map((s) => path.resolve(dir, s))).toContain(fileURLToPath(new URL("../../node_modules/nunjucks/src/environment.js", import.meta.url)));
+    const cardWorker = fileURLToPath(new URL("../../src/social-cards/card-worker.ts", import.meta.url));
+    const card = importedModules(fileURLToPath(await workerBundle("one", [dir], cardWorker)));
+    // satori loads its WebAssembly from its own folder: it stays there.
+    expect(card.some((s) => s.startsWith(new URL("../../node_modules/satori/", import.meta.url).href))).toBe(true);
+    expect([...importedModules(file), ...card].filter((s) => !s.startsWith("node:") && !s.startsWith("file:"))).toEqual([]);
   }, 30_000);
 
   // A container that builds as a non-root user often cannot write the installed package's folders.
@@ -105,6 +109,11 @@ describe("workerBundle", () => {
 });
 
 /** The source map inlined at the end of a bundle file. */
+/** What a bundle imports: modules it loads from outside itself. */
+function importedModules(file: string): string[] {
+  return [...readFileSync(file, "utf8").matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!);
+}
+
 function inlineSourceMap(file: string): { sources: string[]; sourcesContent?: unknown } {
   const m = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(readFileSync(file, "utf8"));
   if (!m) throw new Error(`${file} has no inline source map`);
@@ -154,5 +163,22 @@ describe("cliBundle", () => {
     expect(text).not.toMatch(/\bimport\.meta\.url\b/);
     // Not bundled: the launcher's copy, and the code version it hashed, are shared.
     expect(text).toContain(`from ${JSON.stringify(new URL("../../bin/bundle-cache.js", import.meta.url).href)}`);
+  }, 60_000);
+
+  // Loading them file by file took about 0.3 s of every command's start (docs/performance.md).
+  it("carries Eleventy, Nunjucks, markdown-it, zod, yaml and gray-matter, one copy of each", async () => {
+    await cliBundle(version);
+    const chunks = readdirSync(folder).map((f) => path.join(folder, f));
+    const imported = new Set(chunks.flatMap(importedModules));
+    const modules = new URL("../../node_modules/", import.meta.url).href;
+    for (const name of ["@11ty/eleventy/", "nunjucks/", "markdown-it/", "zod/", "yaml/", "gray-matter/"]) {
+      expect([...imported].filter((s) => s.startsWith(modules + name))).toEqual([]);
+    }
+    const sources = chunks.flatMap((f) => inlineSourceMap(f).sources.map((s) => path.resolve(folder, s)));
+    const environment = fileURLToPath(new URL("../../node_modules/nunjucks/src/environment.js", import.meta.url));
+    expect(sources.filter((s) => s === environment)).toHaveLength(1);
+    // Eleventy finds its own package.json through the URL of its source file.
+    const text = chunks.map((f) => readFileSync(f, "utf8")).join("\n");
+    expect(text).toContain(JSON.stringify(new URL("../../node_modules/@11ty/eleventy/src/Util/Require.js", import.meta.url).href));
   }, 60_000);
 });
