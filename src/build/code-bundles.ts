@@ -126,8 +126,7 @@ const absolutePackages: Plugin = {
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       const name = packageName(args.path);
-      const fromPackage = args.importer.includes(`${path.sep}node_modules${path.sep}`);
-      if (!args.path.startsWith("node:") && !OWN_FOLDER_PACKAGES.has(name) && (fromPackage || BUNDLED_PACKAGES.has(name))) return undefined;
+      if (!args.path.startsWith("node:") && !OWN_FOLDER_PACKAGES.has(name) && (!isOwnFile(args.importer) || BUNDLED_PACKAGES.has(name))) return undefined;
       return { path: args.path.startsWith("node:") ? args.path : import.meta.resolve(args.path), external: true };
     });
     b.onResolve({ filter: /bundle-cache\.js$/ }, (args) =>
@@ -135,6 +134,12 @@ const absolutePackages: Plugin = {
     );
   },
 };
+
+/** Whether `file` is Versus's own code, not a package's, wherever Versus is installed. */
+function isOwnFile(file: string): boolean {
+  const relative = path.relative(PROJECT_DIR, file);
+  return !relative.startsWith("..") && !path.isAbsolute(relative) && !relative.split(path.sep).includes("node_modules");
+}
 
 /** The package a bare import names: `@11ty/eleventy` of `@11ty/eleventy/src/x.js`, `zod` of `zod/v4`. */
 function packageName(specifier: string): string {

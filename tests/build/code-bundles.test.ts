@@ -108,12 +108,12 @@ describe("workerBundle", () => {
   }, 30_000);
 });
 
-/** The source map inlined at the end of a bundle file. */
 /** What a bundle imports: modules it loads from outside itself. */
 function importedModules(file: string): string[] {
   return [...readFileSync(file, "utf8").matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!);
 }
 
+/** The source map inlined at the end of a bundle file. */
 function inlineSourceMap(file: string): { sources: string[]; sourcesContent?: unknown } {
   const m = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(readFileSync(file, "utf8"));
   if (!m) throw new Error(`${file} has no inline source map`);
