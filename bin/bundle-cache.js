@@ -20,9 +20,11 @@ export const CACHE_DIRS = [path.join(PROJECT_DIR, "node_modules", ".cache", "ver
 /**
  * What Versus's code is made of, templates aside: tsconfig.json too, since esbuild compiles by
  * some of its settings. An installed package has no package-lock.json; its package.json pins
- * the direct dependencies.
+ * the direct dependencies. The bundles carry packages (src/build/code-bundles.ts), so the
+ * packages installed count too: npm records them in node_modules/.package-lock.json, inside a
+ * checkout, or beside Versus when it is installed as a package (`npm update` changes it either way).
  */
-export const CODE_ENTRIES = ["bin", "src", ".eleventy.ts", "tsconfig.json", "package.json", "package-lock.json"];
+export const CODE_ENTRIES = ["bin", "src", ".eleventy.ts", "tsconfig.json", "package.json", "package-lock.json", "node_modules/.package-lock.json", "../.package-lock.json"];
 
 /**
  * A short hash of every file under `entries` (folders, recursively, or single files; missing
