@@ -125,9 +125,11 @@ const absolutePackages: Plugin = {
   name: "absolute-packages",
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith("node:")) return { path: args.path, external: true };
       const name = packageName(args.path);
-      if (!args.path.startsWith("node:") && !OWN_FOLDER_PACKAGES.has(name) && (!isOwnFile(args.importer) || BUNDLED_PACKAGES.has(name))) return undefined;
-      return { path: args.path.startsWith("node:") ? args.path : import.meta.resolve(args.path), external: true };
+      const outside = OWN_FOLDER_PACKAGES.has(name) || (isOwnFile(args.importer) && !BUNDLED_PACKAGES.has(name));
+      // undefined: esbuild resolves it and puts it in the bundle.
+      return outside ? { path: import.meta.resolve(args.path), external: true } : undefined;
     });
     b.onResolve({ filter: /bundle-cache\.js$/ }, (args) =>
       path.resolve(args.resolveDir, args.path) === BUNDLE_CACHE ? { path: pathToFileURL(BUNDLE_CACHE).href, external: true } : undefined,
