@@ -92,6 +92,10 @@ async function made(target: string, check: string, stem: string, options: BuildO
     target: "node20",
     sourcemap: "inline",
     sourcesContent: false,
+    // Less text for V8 to parse at every start: a tagline rebuild at 600 products took 1.16 s
+    // against 1.22 s (twelve runs each). Names stay as written, for profiles and error names.
+    minifyWhitespace: true,
+    minifySyntax: true,
     plugins: [absolutePackages, ownModuleUrls],
     banner: { js: REQUIRE_BANNER },
     logLevel: "silent",
