@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { writeFileAtomic } from "../../build/fs-atomic.js";
+import { readCacheFile, writeCacheFile } from "../../build/cache-file.js";
 import { LineMap } from "../paths.js";
 import type { RawRecord } from "./record-file.js";
 
@@ -42,14 +40,7 @@ export class RecordCache {
 
   /** A cache backed by `file`, with what it holds for `version`. */
   static open(file: string, version: string): RecordCache {
-    let entries = new Map<string, Stored>();
-    try {
-      const stored = deserialize(readFileSync(file)) as { version: string; entries: [string, Stored][] };
-      if (stored.version === version) entries = new Map(stored.entries);
-    } catch {
-      // No cache yet, or one from an older Versus or a damaged file: start empty.
-    }
-    return new RecordCache(file, version, entries);
+    return new RecordCache(file, version, readCacheFile<Stored>(file, version));
   }
 
   get(file: string, text: string): RawRecord | undefined {
@@ -107,12 +98,7 @@ export class RecordCache {
     this.used.clear();
     if (!this.changed) return;
     this.changed = false;
-    try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileAtomic(this.file, serialize({ version: this.version, entries: [...this.entries] }), { durable: false });
-    } catch {
-      // A cache that cannot be written only costs time on the next run.
-    }
+    writeCacheFile(this.file, this.version, this.entries);
   }
 }
 
