@@ -11,6 +11,7 @@ import { buildAssets } from "./assets.js";
 import { logoAssets, withLogoFiles, withLogoUrls } from "./logo-assets.js";
 import { digest, renderFingerprint } from "./digest.js";
 import { pageJobsWithDigests } from "./page-digests.js";
+import { MarkdownCache } from "./markdown-cache.js";
 import { ownsSharedFiles, shardMembers, shareOfJobs, type Shard, WHOLE_SITE } from "./shard.js";
 import { fileCount, lastPageDigests, readManifest, removedFiles, type Manifest } from "./output-manifest.js";
 import { commitChanges, lockOutput, recoverInterruptedCommit, removeAbandonedFolders, stagingPath, swapInFresh } from "./commit-output.js";
@@ -116,7 +117,9 @@ async function buildLocked(output: string, { fingerprint, pool, found }: Start, 
   const search = options.search ?? true;
   const socialCards = options.socialCards ?? true;
   const ogImages = socialCards ? socialCardPaths(content) : {};
-  const model = buildSiteModel(content, { asOfMs: asOf.ms, assets: assets.paths, search, ogImages });
+  const markdown = MarkdownCache.open(root);
+  const model = buildSiteModel(content, { asOfMs: asOf.ms, assets: assets.paths, search, ogImages, markdown });
+  markdown.save();
 
   timings.lap("model");
   const previous = existsSync(output) ? readManifest(output) : undefined;

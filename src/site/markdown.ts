@@ -77,15 +77,26 @@ md.core.ruler.push("heading_places", (state) => {
 });
 
 /**
+ * HTML rendered before, kept by a caller that renders the same markdown build after build (see
+ * MarkdownCache): `html` returns what `render` made for `key` before, or calls it.
+ */
+export interface MarkdownMemo {
+  html(key: string, render: () => string): string;
+}
+
+/**
  * Block markdown to HTML. `caption` names tables that have no heading above them; `headings`
  * places the body's headings under the page heading it sits under (default: under the page's
  * <h1>, with "##" as its top level). The HTML is flattened: a product's summary is copied into
- * each of its pair pages.
+ * each of its pair pages. With `memo`, HTML rendered before for the same text and options is
+ * taken from it.
  * @example renderMarkdown("Hello *world*") // "<p>Hello <em>world</em></p>\n"
  * @example renderMarkdown("## Notes", { headings: { below: 2, top: 2 } }) // "<h3>Notes</h3>\n"
  */
-export function renderMarkdown(source: string, options: { caption?: string; headings?: HeadingPlace } = {}): string {
-  return flatString(md.render(source, { ...options }));
+export function renderMarkdown(source: string, options: { caption?: string; headings?: HeadingPlace } = {}, memo?: MarkdownMemo): string {
+  const render = (): string => flatString(md.render(source, { ...options }));
+  // JSON holds no raw line break, so no two texts and options make one key.
+  return memo ? memo.html(`${JSON.stringify([options.caption ?? null, options.headings ?? null])}\n${source}`, render) : render();
 }
 
 /**

@@ -7,7 +7,7 @@ import { timeView } from "../compute/relative-time.js";
 import { compactNumber, formatRating } from "../compute/format-number.js";
 import { type CadenceMonth, monthlyCadence } from "../compute/cadence.js";
 import { cadenceChart } from "../charts/cadence-chart.js";
-import { deeperHeadings, renderInline, renderMarkdown } from "./markdown.js";
+import { deeperHeadings, renderInline, renderMarkdown, type MarkdownMemo } from "./markdown.js";
 import { urls } from "./urls.js";
 import type { CapabilityGroupView, CapabilityView, MetricsView, ProductCardView, ProductView, SectionView, TimelineEntryView } from "./types.js";
 
@@ -26,9 +26,16 @@ export const METRIC_LABELS: [keyof Omit<Metrics, "as_of">, string][] = [
 
 /**
  * Everything about one product that pages show, computed once per build (pair pages refer to it).
+ * Its body's sections are rendered through `markdown` when given.
  * @example productView(kafka, devops, Date.UTC(2026, 4, 22)).velocity.text // "5.0"
  */
-export function productView(product: Product, sector: Sector, asOfMs: number, months: readonly CadenceMonth[] = monthlyCadence(product.timeline, asOfMs)): ProductView {
+export function productView(
+  product: Product,
+  sector: Sector,
+  asOfMs: number,
+  months: readonly CadenceMonth[] = monthlyCadence(product.timeline, asOfMs),
+  markdown?: MarkdownMemo,
+): ProductView {
   const timeline: TimelineEntryView[] = sortTimelineNewestFirst(product.timeline).map((e) => ({
     time: timeView(e.date, asOfMs),
     title: e.title,
@@ -37,7 +44,7 @@ export function productView(product: Product, sector: Sector, asOfMs: number, mo
     kindLabel: KIND_LABELS[e.kind],
     spark: e.spark,
   }));
-  const sections = sectionViews(product);
+  const sections = sectionViews(product, markdown);
   const byTitle = new Map(sections.map((s) => [s.title, s.html]));
   // In a pair page's side-by-side the sections sit under <h4>s, two levels deeper than here.
   const [current, heading, prediction] = REQUIRED_SECTIONS.map((t) => deeperHeadings(byTitle.get(t) ?? "", 2));
@@ -101,14 +108,14 @@ function pastFrom(timeline: readonly TimelineEntryView[], asOfMs: number): numbe
   return first === -1 ? timeline.length : first;
 }
 
-function sectionViews(product: Product): SectionView[] {
+function sectionViews(product: Product, markdown: MarkdownMemo | undefined): SectionView[] {
   const used = new Map<string, number>();
   return product.sections.map((s) => {
     const base = slugifyHeading(s.title);
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     // Each section is an <h2> of the product page, and "###" its editor's top heading level.
-    return { title: s.title, id: n === 1 ? base : `${base}-${n}`, html: renderMarkdown(s.markdown, { caption: s.title, headings: { below: 2, top: 3 } }) };
+    return { title: s.title, id: n === 1 ? base : `${base}-${n}`, html: renderMarkdown(s.markdown, { caption: s.title, headings: { below: 2, top: 3 } }, markdown) };
   });
 }
 

@@ -11,7 +11,7 @@ import { aliasRedirects } from "./alias-redirects.js";
 import { curatedView } from "./curated-view.js";
 import { alternativeCards, pageMeta, type PairContext, type RankedProduct } from "./pair-page.js";
 import { itemList } from "./json-ld.js";
-import { markdownToText, renderInline, renderMarkdown } from "./markdown.js";
+import { markdownToText, renderInline, renderMarkdown, type MarkdownMemo } from "./markdown.js";
 import { urls } from "./urls.js";
 import { basePathOf } from "./base-path.js";
 import type {
@@ -31,6 +31,8 @@ export interface ModelOptions {
    * hold this model's views only.
    */
   productViews?: Map<string, ProductView>;
+  /** Product bodies' HTML rendered by earlier builds (see MarkdownCache). */
+  markdown?: MarkdownMemo;
   /**
    * Link from the root of the domain even when `url` has a path: the dev server serves the site
    * at its own root.
@@ -105,7 +107,7 @@ export function buildSiteModel(content: Content, options: ModelOptions): SiteMod
   const productsBySlug = new Map(content.products.map((p) => [p.slug, p]));
   // Each product's months feed its own chart and every pair page's chart of it.
   const cadence = Object.fromEntries(content.products.map((p) => [p.slug, monthlyCadence(p.timeline, asOfMs)]));
-  const products = productViews(content.products, sectors, asOfMs, cadence, options.productViews);
+  const products = productViews(content.products, sectors, asOfMs, cadence, options.productViews, options.markdown);
   // One card object per product, so its rendered card is cached once (see fragment-cache).
   const cards = Object.fromEntries(Object.values(products).map((v) => [v.slug, productCardView(v)]));
   const rankings: Record<string, RankedProduct[]> = {};
@@ -273,13 +275,14 @@ function productViews(
   asOfMs: number,
   cadence: Readonly<Record<string, readonly CadenceMonth[]>>,
   earlier?: Map<string, ProductView>,
+  markdown?: MarkdownMemo,
 ): Record<string, ProductView> {
   const views: Record<string, ProductView> = {};
   const kept = new Map<string, ProductView>();
   for (const p of products) {
     const sector = sectors.get(p.sector)!;
     const key = earlier && JSON.stringify([p, sector, asOfMs]);
-    const view = (key && earlier.get(key)) || productView(p, sector, asOfMs, cadence[p.slug]);
+    const view = (key && earlier.get(key)) || productView(p, sector, asOfMs, cadence[p.slug], markdown);
     if (key) kept.set(key, view);
     views[p.slug] = view;
   }

@@ -65,6 +65,46 @@ describe("renderMarkdown", () => {
   });
 });
 
+describe("renderMarkdown with a memo", () => {
+  /** A memo in memory that records which keys it was asked for and which it rendered. */
+  function memo() {
+    const kept = new Map<string, string>();
+    const rendered: string[] = [];
+    return {
+      rendered,
+      html(key: string, render: () => string): string {
+        let html = kept.get(key);
+        if (html === undefined) {
+          kept.set(key, (html = render()));
+          rendered.push(key);
+        }
+        return html;
+      },
+    };
+  }
+
+  it("gives the HTML of a render without it, rendering each text and options once", () => {
+    const m = memo();
+    const source = "Setup\n\n### Notes\n\n| A |\n| --- |\n| 1 |\n";
+    const options = { caption: "Current state", headings: { below: 2, top: 3 } };
+    const plain = renderMarkdown(source, options);
+    expect(renderMarkdown(source, options, m)).toBe(plain);
+    expect(renderMarkdown(source, options, m)).toBe(plain);
+    expect(m.rendered).toHaveLength(1);
+  });
+
+  it("keeps apart the same text under another caption or heading level, and another text", () => {
+    const m = memo();
+    const table = "| A |\n| --- |\n| 1 |\n\n### Notes\n";
+    expect(renderMarkdown(table, { caption: "Pricing" }, m)).toContain("<caption>Pricing</caption>");
+    expect(renderMarkdown(table, { caption: "Prediction" }, m)).toContain("<caption>Prediction</caption>");
+    expect(renderMarkdown(table, { caption: "Prediction", headings: { below: 2, top: 3 } }, m)).toContain("<h3>Notes</h3>");
+    expect(renderMarkdown(table, { caption: "Prediction", headings: { below: 3, top: 3 } }, m)).toContain("<h4>Notes</h4>");
+    expect(renderMarkdown(`${table}More.\n`, { caption: "Prediction" }, m)).toContain("<p>More.</p>");
+    expect(m.rendered).toHaveLength(5);
+  });
+});
+
 describe("renderInline and markdownToText", () => {
   it("renders one paragraph without a <p>, and reduces it to plain text for meta tags and JSON-LD", () => {
     expect(renderInline("**S3** only, `acks=all`")).toBe("<strong>S3</strong> only, <code>acks=all</code>");
