@@ -44,7 +44,8 @@ describe("MarkdownCache", () => {
     const first = MarkdownCache.open(root, "v1");
     first.html("a", () => "<p>a</p>");
     first.save();
-    const old = new Date(Date.now() - 60_000);
+    // Whole seconds: a millisecond time can come back from the file system a fraction off.
+    const old = new Date(Math.floor(Date.now() / 1000 - 60) * 1000);
     utimesSync(join(root, FILE), old, old);
     const second = MarkdownCache.open(root, "v1");
     second.html("a", () => "<p>a</p>");
